@@ -1,0 +1,1 @@
+//! Reading sources into documents. (Interface stub: to be implemented.)

@@ -1,0 +1,2 @@
+//! The `sitrep` command line. (Stub: to be implemented.)
+fn main() {}

@@ -1,0 +1,1256 @@
+//! Claims: attributed figures read from a document, sentence by sentence.
+//!
+//! # What it extracts
+//!
+//! For every count in the text (from [`crate::numbers`]) the rules look for
+//! a **claim word** linking it to a category — a verb before it ("killed
+//! 12", "shot down five jets"), a participle or noun after it ("12 were
+//! killed", "11 wounded", "26 deaths", "among the wounded"), or a noun
+//! phrase ending in "of" ("the deaths of 11 soldiers", "death toll rose to
+//! 60") — then read the **subject** (the counted group: head noun → kind,
+//! demonyms, countries and groups inside it → side) and the **claimant**
+//! (from [`crate::attribution`], resolved to a side). A count with no claim
+//! word is not a claim ("six provinces", "nine sites were targeted").
+//!
+//! Context carried across sentences, always flagged on the claim
+//! ([`Flag`]): the paragraph's claimant for unattributed sentences inside an
+//! attributed paragraph, pronouns and definite descriptions ("He said", "the
+//! ministry said") resolved to earlier claimants, people remembered by name
+//! ("Mr Asif"), the side of a coordinated or elliptical group ("eight Afghan
+//! soldiers were killed and 11 wounded"), and the date of the previous claim
+//! when the sentence gives none.
+//!
+//! Within a document, a figure stated twice is one claim (SPEC 2.1): a
+//! headline or unattributed restatement is folded into the attributed
+//! mention, and an ownerless mention into the one that names the owner.
+//!
+//! # Example sentence
+//!
+//! "The ministry said it destroyed 19 Freedonian army posts and two bases."
+//! gives two `destroyed` claims (posts 19, bases 2), both with the side of
+//! "Freedonian" and the ministry's side as claimant.
+//!
+//! # Known misses
+//! - Figures whose owner is only implied by the story ("the attackers" when
+//!   the attack is described two paragraphs up) stay without a side unless
+//!   an "X attack" was mentioned in the same or the previous sentence.
+//! - Local officials named without an affiliation ("an official at the
+//!   district hospital") get a side only once places are resolved.
+//! - Bare "a"/"an" ("killed a commander") is not read as 1 yet.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use sitrep_gazetteer::{MentionKind, SideMention};
+use sitrep_model::{
+    Category, Claim, Claimant, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance,
+    Subject, Value,
+};
+
+use crate::attribution::{self, Attribution, Form};
+use crate::dates::{self, TimeExpr, TimeRelation};
+use crate::lexicon::{
+    active_verb, anonymous_head, head_kind, nominal_of, organ_head, outcome_noun, passive_word,
+    title_word, unaffiliated_head,
+};
+use crate::numbers::{self, NumberExpr, NumberRole};
+use crate::sentence::Sent;
+use crate::sentences::SentenceKind;
+
+/// A claimant as resolved in context.
+#[derive(Clone, Debug)]
+struct Speaker {
+    text: String,
+    side: Option<Side>,
+    anonymous: bool,
+    /// Speaks for a state (country, capital, demonym or state organ).
+    state: bool,
+    /// Named or titled but with no side found: a weaker attribution.
+    unresolved: bool,
+    /// The organ noun heading the phrase ("ministry", "army"), lower case.
+    head: String,
+    /// The side came from an earlier mention, not from the phrase itself.
+    side_from_context: bool,
+}
+
+/// How a figure is tied to its category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    /// A verb before the number, its object: "killed 12".
+    Active,
+    /// A word after the counted group: "12 were killed", "26 deaths".
+    Passive,
+    /// Shares the verb of the previous figure: "destroyed 19 posts and two bases".
+    Coordinated,
+    /// A sub-count: "including 27 women".
+    Including,
+    /// A denial that anything happened: "denied that any soldiers were captured".
+    Denial,
+}
+
+/// The counted group after a number.
+#[derive(Clone, Debug, Default)]
+struct Np {
+    head: Option<usize>,
+    end: usize,
+    kind: Option<Kind>,
+    side: Option<Side>,
+    elliptical: bool,
+    mixed: bool,
+}
+
+/// A claim with what the merge step needs to know about it.
+#[derive(Clone, Debug)]
+struct Cand {
+    claim: Claim,
+    heading: bool,
+    unresolved_claimant: bool,
+}
+
+/// Per-document state carried from sentence to sentence.
+#[derive(Default)]
+struct DocState {
+    last_speaker: Option<Speaker>,
+    history: Vec<Speaker>,
+    names: HashMap<String, Side>,
+    paragraph: Option<u32>,
+    paragraph_speaker: Option<Speaker>,
+    last_date: Option<PartialDate>,
+    attack_side: Option<Side>,
+    state_sides: Vec<(Side, usize)>,
+}
+
+impl DocState {
+    /// The most mentioned state side other than `side`.
+    fn adversary(&self, side: &Side) -> Option<Side> {
+        self.state_sides
+            .iter()
+            .filter(|(s, _)| s != side)
+            .max_by_key(|(_, n)| *n)
+            .map(|(s, _)| s.clone())
+    }
+}
+
+fn is_state_kind(kind: MentionKind) -> bool {
+    matches!(kind, MentionKind::Country | MentionKind::Demonym | MentionKind::Capital | MentionKind::Organ)
+}
+
+/// Converts byte offsets to code-point offsets, moving forward only.
+struct CharCursor<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharCursor<'t> {
+    fn new(text: &'t str) -> Self {
+        CharCursor { text, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            // Should not happen (sentences are in order); recount from the start.
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let upto = byte.min(self.text.len());
+        self.chars += self.text.get(self.byte..upto).map_or(0, |s| s.chars().count());
+        self.byte = upto;
+        self.chars
+    }
+}
+
+/// Extracts the claims of one document.
+pub(crate) fn extract(
+    text: &str,
+    published: Option<Date>,
+    sentences: &[crate::sentences::Sentence],
+    mentions: &[SideMention],
+) -> Vec<Claim> {
+    let mut state = DocState::default();
+    for m in mentions.iter().filter(|m| is_state_kind(m.kind)) {
+        match state.state_sides.iter_mut().find(|(s, _)| *s == m.side) {
+            Some((_, n)) => *n += 1,
+            None => state.state_sides.push((m.side.clone(), 1)),
+        }
+    }
+    let mut cursor = CharCursor::new(text);
+    let mut cands: Vec<Cand> = Vec::new();
+    for sentence in sentences {
+        if matches!(sentence.kind, SentenceKind::Credit | SentenceKind::Boilerplate) {
+            continue;
+        }
+        let lo = mentions.partition_point(|m| m.start < sentence.start);
+        let hi = mentions.partition_point(|m| m.start < sentence.end);
+        let s = Sent::new(
+            text,
+            sentence.start,
+            sentence.end,
+            sentence.kind,
+            sentence.paragraph,
+            mentions.get(lo..hi).unwrap_or(&[]),
+        );
+        if state.paragraph != Some(s.paragraph) {
+            state.paragraph = Some(s.paragraph);
+            state.paragraph_speaker = None;
+        }
+        let evidence_chars = (cursor.at(s.start), cursor.at(s.end));
+        let found = sentence_claims(&s, published, &mut state, evidence_chars);
+        cands.extend(found);
+    }
+    merge(cands)
+}
+
+fn sentence_claims(
+    s: &Sent<'_>,
+    published: Option<Date>,
+    state: &mut DocState,
+    evidence_chars: (usize, usize),
+) -> Vec<Cand> {
+    let body = s.text.get(s.start..s.end).unwrap_or("");
+    learn_names(s, state);
+    let attributions = attribution::find(s);
+    let speakers: Vec<Option<Speaker>> = resolve_all(s, &attributions, state);
+    let attack_here = attack_side(s);
+    let attack = attack_here.clone().or_else(|| state.attack_side.clone());
+
+    let numbers: Vec<NumberExpr> = numbers::find(body)
+        .into_iter()
+        .filter(|n| n.role == NumberRole::Count)
+        .map(|mut n| {
+            n.start += s.start;
+            n.end += s.start;
+            n.number_start += s.start;
+            n
+        })
+        .collect();
+    let times: Vec<TimeExpr> = dates::find(body, published)
+        .into_iter()
+        .map(|mut t| {
+            t.start += s.start;
+            t.end += s.start;
+            t
+        })
+        .collect();
+
+    let mut figures: Vec<Figure> = Vec::new();
+    for (idx, num) in numbers.iter().enumerate() {
+        let a = s.tok_at(num.start);
+        let b = s.tok_end(num.end);
+        if a >= b {
+            continue;
+        }
+        // "four of nine missiles": the total after "of" is not a figure.
+        if a >= 2 && s.w(a - 1) == "of" && idx > 0 && numbers[idx - 1].end <= s.toks[a - 1].start {
+            let prev_b = s.tok_end(numbers[idx - 1].end);
+            if prev_b + 1 == a {
+                continue;
+            }
+        }
+        figures.push(Figure {
+            a,
+            b,
+            n: num.n,
+            n_max: num.n_max,
+            qualifier: num.qualifier,
+            text: s.text.get(num.start..num.end).unwrap_or("").to_string(),
+            zero: false,
+        });
+    }
+    figures.extend(zero_figures(s));
+    figures.sort_by_key(|f| f.a);
+
+    let mut out: Vec<Cand> = Vec::new();
+    let mut prev: Option<(Category, Trigger, Np, usize)> = None;
+    for fig in &figures {
+        let Some((category, trigger, mut np)) = classify(s, fig, prev.as_ref(), &numbers) else {
+            continue;
+        };
+        let mut flags = Vec::new();
+        // Who says it.
+        let (speaker, from_context, attribution_denial) =
+            pick_speaker(s, fig.a, &attributions, &speakers, state);
+        if from_context {
+            flags.push(Flag::ClaimantFromContext);
+        }
+        let mut category = category;
+        // Kind corrections.
+        if np.kind == Some(Kind::Fighters)
+            && np.head.is_some_and(|h| matches!(s.w(h), "fighters" | "fighter"))
+            && (s.lc.contains("aircraft") || s.lc.contains(" jet"))
+        {
+            np.kind = Some(Kind::Aircraft);
+        }
+        let kind = if np.mixed { Kind::People } else { np.kind.unwrap_or(Kind::People) };
+        if matches!(kind, Kind::Aircraft | Kind::Drones) && category == Category::Killed {
+            category = Category::Downed;
+        }
+        if category == Category::Killed
+            && trigger == Trigger::Active
+            && !matches!(kind, Kind::Soldiers | Kind::Fighters | Kind::Police | Kind::Civilians | Kind::People | Kind::Refugees)
+        {
+            category = Category::Destroyed;
+        }
+        // Whose.
+        let mut side = np.side.clone();
+        if side.is_none() && (np.elliptical || matches!(trigger, Trigger::Including | Trigger::Coordinated)) {
+            if let Some((_, _, p, _)) = prev.as_ref() {
+                if p.side.is_some() {
+                    side = p.side.clone();
+                    flags.push(Flag::SideFromContext);
+                }
+            }
+        }
+        if side.is_none() && possessive_before(s, fig.a) {
+            if let Some(sp) = speaker.as_ref().and_then(|sp| sp.side.clone()) {
+                side = Some(sp);
+                flags.push(Flag::SideFromPossessive);
+            }
+        }
+        if side.is_none() && country_possessive_before(s, fig.a) {
+            side = s.mentions_in(0, fig.a).last().map(|m| m.side.clone());
+            if side.is_some() {
+                flags.push(Flag::SideFromContext);
+            }
+        }
+        if side.is_none()
+            && np.head.is_some_and(|h| matches!(s.w(h), "attackers" | "assailants" | "attacker"))
+        {
+            if let Some(att) = attack.clone() {
+                side = Some(att);
+                flags.push(Flag::SideFromContext);
+            }
+        }
+        if side.is_none() && category == Category::Returned {
+            side = returned_to(s, np.end);
+        }
+        let claimant_side = speaker.as_ref().and_then(|sp| sp.side.clone());
+        if side.is_none() {
+            // The same figure from the same claimant, stated earlier with its owner.
+            if let Some(c) = out.iter().chain(std::iter::empty()).find(|c| {
+                same_figure(&c.claim, category, fig) && claimant_side_of(&c.claim) == claimant_side
+                    && c.claim.subject.side.is_some()
+            }) {
+                side = c.claim.subject.side.clone();
+                flags.push(Flag::SideFromContext);
+            }
+        }
+        if side.is_none()
+            && kind == Kind::Soldiers
+            && matches!(trigger, Trigger::Passive)
+            && matches!(category, Category::Killed | Category::Injured | Category::Captured | Category::Missing)
+        {
+            // A state reporting soldiers killed, without saying whose, reports its own.
+            if let Some(sp) = speaker.as_ref().filter(|sp| sp.state) {
+                side = sp.side.clone();
+                if side.is_some() {
+                    flags.push(Flag::SideFromContext);
+                }
+            }
+        }
+        if side.is_none() && category == Category::Downed && trigger == Trigger::Active {
+            // "Our air force downed 50 drones": the other side's.
+            if let Some(sp) = speaker.as_ref().filter(|sp| sp.state).and_then(|sp| sp.side.clone()) {
+                side = state.adversary(&sp);
+                if side.is_some() {
+                    flags.push(Flag::SideFromContext);
+                }
+            }
+        }
+        np.side = side.clone();
+        np.kind = Some(kind);
+
+        // When.
+        let (date, date_flag) = pick_date(s, fig.a, &times, &attributions, state);
+        if date_flag {
+            flags.push(Flag::DateFromContext);
+        }
+        let stance = if fig.zero || attribution_denial { Stance::Denied } else { Stance::Asserted };
+        let subject_text = subject_text(s, fig, &np);
+        if let Some(sp) = speaker.as_ref() {
+            if sp.side_from_context {
+                flags.push(Flag::ClaimantSideFromContext);
+            }
+        }
+        let confidence = (0.95 - 0.12 * flags.len() as f32).max(0.3);
+        let claim = Claim {
+            category,
+            subject: Subject { text: subject_text, side, kind },
+            value: Value { n: fig.n, n_max: fig.n_max, qualifier: fig.qualifier, text: fig.text.clone() },
+            stance,
+            claimant: speaker.as_ref().map(|sp| Claimant {
+                text: sp.text.clone(),
+                side: sp.side.clone(),
+                anonymous: sp.anonymous,
+            }),
+            date,
+            evidence: Evidence {
+                start: evidence_chars.0,
+                end: evidence_chars.1,
+                quote: s.text.get(s.start..s.end).unwrap_or("").to_string(),
+            },
+            confidence,
+            flags,
+        };
+        out.push(Cand {
+            claim,
+            heading: s.kind == SentenceKind::Heading,
+            unresolved_claimant: speaker.as_ref().is_some_and(|sp| sp.unresolved),
+        });
+        prev = Some((category, trigger, np, fig.b));
+    }
+
+    // "X denied this assertion": X rejects the sentence's main figure.
+    for (att, sp) in attributions.iter().zip(&speakers) {
+        if !att.denial || att.form != Form::Subject {
+            continue;
+        }
+        let object = s.w(att.verb + 2);
+        let refers = matches!(s.w(att.verb + 1), "this" | "the" | "these" | "that" | "those")
+            && matches!(
+                object,
+                "assertion" | "claim" | "claims" | "figure" | "figures" | "toll" | "report"
+                    | "reports" | "numbers" | "count" | "tally"
+            );
+        if !refers {
+            continue;
+        }
+        let Some(first) = out.iter().find(|c| c.claim.stance == Stance::Asserted).cloned() else {
+            continue;
+        };
+        let mut denied = first;
+        denied.claim.stance = Stance::Denied;
+        denied.claim.claimant = sp.as_ref().map(|sp| Claimant {
+            text: sp.text.clone(),
+            side: sp.side.clone(),
+            anonymous: sp.anonymous,
+        });
+        denied.unresolved_claimant = sp.as_ref().is_some_and(|sp| sp.unresolved);
+        out.push(denied);
+    }
+
+    // Carry context forward.
+    if let Some(sp) = speakers.iter().rev().flatten().next() {
+        state.paragraph_speaker = Some(sp.clone());
+    }
+    if attack_here.is_some() {
+        state.attack_side = attack_here;
+    }
+    if let Some(d) = out.iter().rev().find_map(|c| c.claim.date) {
+        state.last_date = Some(d);
+    } else if let Some(t) = times.iter().find(|t| t.relation == TimeRelation::At && !is_speech_time(s, t, &attributions)) {
+        if event_words(s) {
+            state.last_date = Some(t.date);
+        }
+    }
+    out
+}
+
+/// A number candidate in token coordinates.
+#[derive(Clone, Debug)]
+struct Figure {
+    a: usize,
+    b: usize,
+    n: u64,
+    n_max: Option<u64>,
+    qualifier: Qualifier,
+    text: String,
+    /// "any"/"no" in a denial: n = 0.
+    zero: bool,
+}
+
+fn same_figure(c: &Claim, category: Category, f: &Figure) -> bool {
+    c.category == category && c.value.n == f.n && c.value.n_max == f.n_max
+}
+
+fn claimant_side_of(c: &Claim) -> Option<Side> {
+    c.claimant.as_ref().and_then(|c| c.side.clone())
+}
+
+/// "denied that any soldiers had been captured", "did not destroy any
+/// aircraft", "no soldiers were killed".
+fn zero_figures(s: &Sent<'_>) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for i in 0..s.len() {
+        let w = s.w(i);
+        if w != "any" && w != "no" {
+            continue;
+        }
+        let negated = (0..i).any(|k| {
+            matches!(s.w(k), "denied" | "denies" | "deny" | "denying" | "not" | "never" | "rejected")
+                || s.w(k).ends_with("n't")
+        });
+        if w == "any" && !negated {
+            continue;
+        }
+        out.push(Figure {
+            a: i,
+            b: i + 1,
+            n: 0,
+            n_max: None,
+            qualifier: Qualifier::Exact,
+            text: s.raw(i).to_string(),
+            zero: true,
+        });
+    }
+    out
+}
+
+/// Decides whether a figure is a claim: its category, how it is triggered
+/// and its counted group.
+fn classify(
+    s: &Sent<'_>,
+    fig: &Figure,
+    prev: Option<&(Category, Trigger, Np, usize)>,
+    numbers: &[NumberExpr],
+) -> Option<(Category, Trigger, Np)> {
+    let np = parse_np(s, fig.b, numbers);
+    if fig.zero {
+        // Zero figures need a counted group and a claim word.
+        np.head?;
+        if let Some(c) = passive_after(s, np.end) {
+            return Some((c, Trigger::Denial, np));
+        }
+        if let Some(c) = active_before(s, fig.a) {
+            return Some((c, Trigger::Denial, np));
+        }
+        return None;
+    }
+    if let Some(c) = outcome_after(s, fig.b) {
+        let np = Np { end: fig.b + 1, ..np };
+        return Some((c, Trigger::Passive, np));
+    }
+    if let Some(c) = active_before(s, fig.a) {
+        return Some((c, Trigger::Active, np));
+    }
+    if let Some(c) = passive_after(s, np.end) {
+        return Some((c, Trigger::Passive, np));
+    }
+    let p = prev?;
+    let before = s.w_at(fig.a, -1);
+    if matches!(before, "including" | "among") || (before == "them" && s.w_at(fig.a, -2) == "among") {
+        // A sub-count singles out one group; a list of several is a breakdown.
+        if breakdown(s, fig.a) {
+            return None;
+        }
+        let mut np = np;
+        if np.kind.is_none() {
+            np.kind = p.2.kind;
+        }
+        return Some((p.0, Trigger::Including, np));
+    }
+    if matches!(before, "and" | "," | "plus") && matches!(p.1, Trigger::Active | Trigger::Coordinated) && p.3 + 3 >= fig.a {
+        return Some((p.0, Trigger::Coordinated, np));
+    }
+    None
+}
+
+/// True when the sub-count after "including" is one of several numbered items.
+fn breakdown(s: &Sent<'_>, a: usize) -> bool {
+    let mut numbered = 0;
+    for k in a..s.len().min(a + 30) {
+        let w = s.w(k);
+        if matches!(w, "." | ";" | ")" | "—") || (w == "," && matches!(s.w(k + 1), "and" | "while" | "but" | "as") && numbered > 0 && k > a + 6) {
+            break;
+        }
+        if s.toks[k].kind == crate::tokens::TokenKind::Number
+            || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "a")
+                && (k == a || s.w(k - 1) == "," || s.w(k - 1) == "and")
+        {
+            numbered += 1;
+        }
+    }
+    numbered >= 2
+}
+
+/// Words skipped between a verb and its number ("killed another 12").
+fn object_filler(w: &str) -> bool {
+    matches!(w, "another" | "the" | "all" | "an" | "additional" | "further" | "total" | "a")
+}
+
+/// The category of a verb or noun phrase right before token `a`.
+fn active_before(s: &Sent<'_>, a: usize) -> Option<Category> {
+    let mut j = a;
+    // "a total of", "another", "the".
+    while j > 0 && (object_filler(s.w(j - 1)) || (s.w(j - 1) == "of" && s.w_at(j, -2) == "total")) {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let w = s.w(j - 1);
+    if w == "down" && matches!(s.w_at(j, -2), "shot" | "shooting" | "shoot" | "shoots" | "brought" | "bringing") {
+        return Some(Category::Downed);
+    }
+    if w == "of" {
+        let n = s.w_at(j, -2);
+        if n == "control" && matches!(s.w_at(j, -3), "took" | "taken" | "taking" | "take" | "seized" | "seizing" | "gained") {
+            return Some(Category::Captured);
+        }
+        if n == "lives" && s.w_at(j, -3) == "the" && s.w_at(j, -4).starts_with("claim") {
+            return Some(Category::Killed);
+        }
+        if n == "toll" {
+            return Some(Category::Killed);
+        }
+        return nominal_of(n);
+    }
+    if w == "to" && matches!(s.w_at(j, -2), "injuries" | "injury") {
+        return Some(Category::Injured);
+    }
+    if matches!(w, "to" | "at" | "reached" | "hit" | "of") || (w == "rose" || w == "climbed" || w == "risen") {
+        // "death toll rose to 60", "the toll at around 130,000".
+        let window = (j.saturating_sub(5)..j).any(|k| s.w(k) == "toll");
+        if window {
+            return Some(Category::Killed);
+        }
+    }
+    if let Some(c) = active_verb(w) {
+        // "the 23 martyred soldiers" is adjectival, not a verb before its object.
+        if matches!(s.w_at(j, -2), "the" | "their" | "its") && w.ends_with("ed") {
+            return None;
+        }
+        return Some(c);
+    }
+    None
+}
+
+/// "26 deaths", "78 dead", "thousands of deaths".
+fn outcome_after(s: &Sent<'_>, b: usize) -> Option<Category> {
+    let w = s.w(b);
+    if w == "of" {
+        return match s.w(b + 1) {
+            "deaths" | "fatalities" | "casualties_never" => Some(Category::Killed),
+            "injuries" => Some(Category::Injured),
+            _ => None,
+        };
+    }
+    let c = outcome_noun(w)?;
+    // "78 dead and over 320 injured", "11 killed": not "11 killed by".
+    Some(c)
+}
+
+/// The category named after the counted group: "were killed", "wounded",
+/// "lost their lives", "among the wounded", "remain missing".
+fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
+    let n = s.len();
+    let mut k = from;
+    let mut steps = 0;
+    while k < n && steps < 14 {
+        steps += 1;
+        let w = s.w(k);
+        if w == "," && matches!(s.w(k + 1), "including" | "mostly" | "comprising" | "mainly" | "among" | "many" | "most" | "some") {
+            // Skip the parenthetical up to its closing comma.
+            match (k + 1..n.min(k + 25)).find(|&e| s.w(e) == ",") {
+                Some(e) => {
+                    k = e + 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if w == "(" {
+            match (k + 1..n.min(k + 12)).find(|&e| s.w(e) == ")") {
+                Some(e) => {
+                    k = e + 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if matches!(
+            w,
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be"
+                | "also" | "reportedly" | "allegedly" | "later" | "all" | "confirmed" | "temporarily"
+                | "subsequently" | "initially" | "now" | "who" | "that" | "remain" | "remained"
+                | "remains" | "left" | "reported" | "feared" | "believed" | "presumed" | "either"
+                | "both" | "so" | "far" | "having" | "got" | "get" | "either," | "since"
+                | "thought" | "said" | "to" | "officially" | "eventually" | "critically"
+                | "seriously" | "severely" | "fatally" | "mortally" | "slightly" | "badly"
+                | "more" | "each" | "apparently" | "likely"
+        ) {
+            if w == "said" && s.w(k + 1) != "to" {
+                return None;
+            }
+            if w == "to" && !matches!(s.w_at(k, -1), "said" | "believed" | "feared" | "thought") {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        if w == "among" && s.w(k + 1) == "the" {
+            return match s.w(k + 2) {
+                "dead" | "killed" => Some(Category::Killed),
+                "wounded" | "injured" => Some(Category::Injured),
+                "missing" => Some(Category::Missing),
+                "captured" => Some(Category::Captured),
+                _ => None,
+            };
+        }
+        if w == "lost" && matches!(s.w(k + 1), "their" | "his" | "her") && matches!(s.w(k + 2), "lives" | "life") {
+            return Some(Category::Killed);
+        }
+        if matches!(w, "rushed" | "taken" | "admitted" | "hospitalised" | "hospitalized") {
+            if w.starts_with("hospital") {
+                return Some(Category::Injured);
+            }
+            let rest = s.w(k + 1);
+            if rest == "to" && s.w(k + 2).starts_with("hospital") {
+                return Some(Category::Injured);
+            }
+            if w == "taken" && matches!(rest, "prisoner" | "prisoners" | "captive" | "hostage" | "hostages") {
+                return Some(Category::Captured);
+            }
+            if w == "taken" && rest == "into" && s.w(k + 2) == "custody" {
+                return Some(Category::Arrested);
+            }
+            return None;
+        }
+        if w == "forced" && matches!(s.w(k + 1), "to" | "from") && matches!(s.w(k + 2), "flee" | "their" | "leave") {
+            return Some(Category::Displaced);
+        }
+        if matches!(w, "shot" | "brought") && s.w(k + 1) == "down" {
+            return Some(Category::Downed);
+        }
+        if w == "unaccounted" && s.w(k + 1) == "for" {
+            return Some(Category::Missing);
+        }
+        return passive_word(w);
+    }
+    None
+}
+
+/// Parses the counted group that follows a number ending at token `b`.
+fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
+    let n = s.len();
+    let mut j = b;
+    // "four of nine missiles", "200 of the attackers", "dozens of soldiers".
+    if s.w(j) == "of" {
+        let next = j + 1;
+        if let Some(num) = s.toks.get(next).and_then(|t| numbers.iter().find(|x| x.start == t.start)) {
+            j = s.tok_end(num.end);
+        } else if matches!(s.w(next), "the" | "its" | "their" | "his" | "her" | "those" | "these") {
+            j = next + 1;
+        } else {
+            j = next;
+        }
+    }
+    while matches!(s.w(j), "more" | "other" | "additional" | "further") {
+        j += 1;
+    }
+    let start = j;
+    let mut head: Option<usize> = None;
+    let mut kind: Option<Kind> = None;
+    let mut k = j;
+    let mut modifiers = 0;
+    while k < n {
+        let w = s.w(k);
+        if let Some(kd) = head_kind(w) {
+            // Compounds: "security officials", "police officers", "women and children".
+            head = Some(k);
+            kind = Some(compound_kind(s, k, kd));
+            k += 1;
+            continue;
+        }
+        if head.is_some() {
+            break;
+        }
+        if w == "(" {
+            if let Some(e) = (k + 1..n.min(k + 8)).find(|&e| s.w(e) == ")") {
+                k = e + 1;
+                continue;
+            }
+            break;
+        }
+        let modifier = s.cap(k)
+            || w == "-"
+            || s.in_mention(k)
+            || (s.toks[k].kind == crate::tokens::TokenKind::Word
+                && !stop_word(w)
+                && passive_word(w).is_none()
+                && active_verb(w).is_none()
+                && outcome_noun(w).is_none());
+        if !modifier || modifiers >= 6 {
+            break;
+        }
+        modifiers += 1;
+        k += 1;
+    }
+    let mut np = Np { head, end: if head.is_some() { k } else { start }, kind, ..Np::default() };
+    if head.is_none() {
+        np.elliptical = true;
+        np.end = start;
+        return np;
+    }
+    if matches!(head.map(|h| s.w(h)), Some("others")) {
+        np.elliptical = true;
+    }
+    // "women and children", "Taliban and affiliated militants": one group;
+    // "soldiers, civilians and suspected militants": a mixed group.
+    let mut e = np.end;
+    loop {
+        let w = s.w(e);
+        if !(w == "and" || w == "," || w == "or") {
+            break;
+        }
+        let mut f = e + 1;
+        while f < n && f < e + 4 && head_kind(s.w(f)).is_none() && !s.punct(f) && numbers.iter().all(|x| x.start != s.toks[f].start) && s.w(f) != "and" {
+            f += 1;
+        }
+        let Some(kd) = head_kind(s.w(f)) else { break };
+        if numbers.iter().any(|x| x.start >= s.toks[e].start && x.start <= s.toks[f].start) {
+            break;
+        }
+        if Some(kd) != kind {
+            np.mixed = true;
+        }
+        e = f + 1;
+        np.end = e;
+    }
+    // Side from the words of the group.
+    let side = s
+        .mentions_in(start, np.end)
+        .last()
+        .map(|m| m.side.clone())
+        .or_else(|| {
+            // "militants from the paramilitary RSF".
+            if matches!(s.w(np.end), "from" | "of" | "belonging") {
+                let limit = (np.end + 10).min(n);
+                (np.end + 1..limit)
+                    .take_while(|&k| !matches!(s.w(k), "," | "." | ";" | "in" | "at" | "near" | "on"))
+                    .find_map(|k| s.mention_at(k))
+                    .map(|m| m.side.clone())
+            } else {
+                None
+            }
+        });
+    np.side = side;
+    np
+}
+
+fn compound_kind(s: &Sent<'_>, k: usize, kd: Kind) -> Kind {
+    let before = s.w_at(k, -1);
+    let w = s.w(k);
+    if before == "security" || before == "border" && w == "guards" {
+        return Kind::Soldiers;
+    }
+    if before == "police" {
+        return Kind::Police;
+    }
+    if w == "members" || w == "men" {
+        if (0..k).rev().take(4).any(|i| s.mention_at(i).is_some_and(|m| m.kind == MentionKind::Group)) {
+            return Kind::Fighters;
+        }
+    }
+    if matches!(w, "officers" | "officer") && before.ends_with("police") {
+        return Kind::Police;
+    }
+    kd
+}
+
+/// Words that cannot modify a counted group.
+fn stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "in" | "on" | "at"
+            | "from" | "of" | "by" | "with" | "during" | "after" | "since" | "across" | "along"
+            | "near" | "and" | "or" | "while" | "but" | "to" | "for" | "as" | "who" | "which"
+            | "that" | "the" | "a" | "an" | "this" | "its" | "their" | "over" | "under" | "into"
+            | "per" | "than" | "times" | "said" | "says" | "say" | "remain" | "hit" | "fired"
+            | "launched" | "struck" | "targeted" | "attacked" | "also" | "later" | "before"
+            | "when" | "where" | "within" | "between" | "among" | "around" | "about" | "out"
+            | "up" | "so" | "far" | "inside" | "through" | "against" | "toward" | "towards"
+            | "will" | "would" | "could" | "may" | "might" | "be" | "being" | "not" | "no"
+            | "it" | "they" | "he" | "she" | "we" | "his" | "her" | "our"
+    )
+}
+
+fn possessive_before(s: &Sent<'_>, a: usize) -> bool {
+    let w1 = s.w_at(a, -1);
+    if matches!(w1, "its" | "their") {
+        return true;
+    }
+    if w1 == "of" && matches!(s.w_at(a, -2), "its" | "their") {
+        return false;
+    }
+    // "its previously reported toll of 78", "their own".
+    let lo = a.saturating_sub(6);
+    let has_toll = (lo..a).any(|k| matches!(s.w(k), "toll" | "losses" | "casualties"));
+    has_toll && (lo..a).any(|k| matches!(s.w(k), "its" | "their"))
+}
+
+fn country_possessive_before(s: &Sent<'_>, a: usize) -> bool {
+    let lo = a.saturating_sub(6);
+    (lo..a).any(|k| s.w(k) == "country" && s.toks.get(k + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Possessive))
+}
+
+/// "returned to Afghanistan": returnees go back to their own country.
+fn returned_to(s: &Sent<'_>, from: usize) -> Option<Side> {
+    let to = (from..s.len().min(from + 6)).find(|&k| s.w(k) == "to")?;
+    s.mention_at(to + 1).filter(|m| is_state_kind(m.kind)).map(|m| m.side.clone())
+}
+
+/// The side named as the author of an attack in this sentence: "an
+/// overnight Taliban attack", "attacks by the Afghan Taliban".
+fn attack_side(s: &Sent<'_>) -> Option<Side> {
+    for k in 0..s.len() {
+        let w = s.w(k);
+        if !matches!(w, "attack" | "attacks" | "offensive" | "assault" | "incursion" | "raid") {
+            continue;
+        }
+        // "attacks by (the) X"
+        if s.w(k + 1) == "by" {
+            let j = if matches!(s.w(k + 2), "the") { k + 3 } else { k + 2 };
+            if let Some(m) = (j..(j + 3).min(s.len())).find_map(|i| s.mention_at(i)) {
+                return Some(m.side.clone());
+            }
+        }
+        // "X attack", "an overnight Taliban attack"
+        for back in 1..=3 {
+            let Some(i) = k.checked_sub(back) else { break };
+            if let Some(m) = s.mention_at(i) {
+                return Some(m.side.clone());
+            }
+            if s.punct(i) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Resolves the speakers of a sentence's attributions in order, updating
+/// the document state.
+fn resolve_all(s: &Sent<'_>, atts: &[Attribution], state: &mut DocState) -> Vec<Option<Speaker>> {
+    let mut out: Vec<Option<Speaker>> = Vec::with_capacity(atts.len());
+    for (idx, att) in atts.iter().enumerate() {
+        let sp = if att.form == Form::Participle {
+            out[..idx].iter().rev().flatten().next().cloned().or_else(|| state.last_speaker.clone())
+        } else {
+            resolve_speaker(s, att.span.0, att.span.1, state)
+        };
+        if let Some(sp) = sp.as_ref() {
+            if att.form != Form::Participle {
+                state.last_speaker = Some(sp.clone());
+                state.history.push(sp.clone());
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+fn pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i")
+}
+
+/// Resolves a speaker's noun phrase `a..b` to a claimant.
+fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option<Speaker> {
+    if a >= b {
+        return None;
+    }
+    let text = s.span_text(a, b).trim().to_string();
+    if b == a + 1 && pronoun(s.w(a)) {
+        let mut sp = state.last_speaker.clone()?;
+        sp.side_from_context = true;
+        return Some(sp);
+    }
+    // The head: the last word before the first comma, bracket or preposition.
+    let mut head = String::new();
+    let mut head_idx = a;
+    for k in a..b {
+        let w = s.w(k);
+        if matches!(w, "," | "(" | "of" | "for" | "in" | "at" | "from" | "on" | "with" | "to" | "and") && !head.is_empty() {
+            break;
+        }
+        if s.toks[k].kind == crate::tokens::TokenKind::Word {
+            head = w.to_string();
+            head_idx = k;
+        }
+    }
+    let first_mention = s.mentions_in(a, b).next();
+    let state_word = (a..b).any(|k| s.w(k) == "state");
+    let unaffiliated = unaffiliated_head(&head)
+        && !state_word
+        && !first_mention.is_some_and(|m| matches!(m.kind, MentionKind::International | MentionKind::Organ) && s.tok_at(m.start) == head_idx);
+    let names: Vec<usize> = (a..b)
+        .filter(|&k| {
+            s.cap(k)
+                && !title_word(s.w(k))
+                && !s.in_mention(k)
+                && !unaffiliated_head(s.w(k))
+                && !organ_head(s.w(k))
+                && s.raw(k).chars().any(char::is_lowercase)
+        })
+        .collect();
+    let anonymous = anonymous_head(&head) && names.is_empty();
+    let mut sp = Speaker {
+        text,
+        side: None,
+        anonymous,
+        state: false,
+        unresolved: false,
+        head: head.clone(),
+        side_from_context: false,
+    };
+    if unaffiliated {
+        return Some(sp);
+    }
+    if let Some(m) = first_mention {
+        sp.side = Some(m.side.clone());
+        sp.state = is_state_kind(m.kind);
+        return Some(sp);
+    }
+    // A person remembered by name ("Mr Asif", "Mujahid").
+    for &k in &names {
+        if let Some(side) = state.names.get(s.raw(k)) {
+            sp.side = Some(side.clone());
+            sp.state = side.as_str().len() == 3;
+            sp.side_from_context = true;
+            return Some(sp);
+        }
+    }
+    // "the ministry", "the military", "A military statement", "the group".
+    let definite = matches!(s.w(a), "the" | "a" | "this" | "that" | "its" | "an");
+    if definite && (organ_head(&head) || matches!(head.as_str(), "military" | "army")) {
+        let family = |h: &str| match h {
+            "army" | "military" | "forces" | "force" | "command" => "military",
+            "spokesman" | "spokesperson" | "spokeswoman" => "spokesperson",
+            other => if other == "statement" { "" } else { "other" },
+        };
+        let fam = family(&head);
+        let found = state
+            .history
+            .iter()
+            .rev()
+            .find(|h| h.side.is_some() && (fam.is_empty() || family(&h.head) == fam || h.text.to_ascii_lowercase().contains(head.as_str())))
+            .or_else(|| state.history.iter().rev().find(|h| h.side.is_some()));
+        if let Some(h) = found {
+            sp.side = h.side.clone();
+            sp.state = h.state;
+            sp.side_from_context = true;
+            return Some(sp);
+        }
+    }
+    if !names.is_empty() || organ_head(&head) {
+        sp.unresolved = true;
+    }
+    Some(sp)
+}
+
+/// Remembers people introduced with their affiliation: "Pakistan's defence
+/// minister Khawaja Asif", "Taliban spokesman Zabihullah Mujahid".
+fn learn_names(s: &Sent<'_>, state: &mut DocState) {
+    if s.kind == SentenceKind::Heading {
+        return;
+    }
+    for m in s.mentions {
+        let mut k = s.tok_end(m.end);
+        let mut saw_title = false;
+        while k < s.len() && (title_word(s.w(k)) || s.toks[k].kind == crate::tokens::TokenKind::Possessive || (s.w(k) == "," && !saw_title)) {
+            saw_title |= title_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "an" | "of" | "and" | "for" | "in" | "on" | "at");
+            k += 1;
+        }
+        if !saw_title {
+            continue;
+        }
+        let mut added = 0;
+        while k < s.len() && s.cap(k) && !s.in_mention(k) && added < 4 {
+            state.names.insert(s.raw(k).to_string(), m.side.clone());
+            added += 1;
+            k += 1;
+        }
+    }
+    // "Name Name, a spokesperson for the Freedonian army, said": the name
+    // before an appositive that holds a side.
+    for k in 1..s.len() {
+        if s.w(k) != "," || !matches!(s.w(k + 1), "a" | "an" | "the") {
+            continue;
+        }
+        let close = (k + 2..s.len().min(k + 16)).find(|&e| s.w(e) == ",");
+        let Some(close) = close else { continue };
+        let Some(m) = s.mentions_in(k + 1, close).next() else { continue };
+        if !(k + 1..close).any(|e| title_word(s.w(e)) && !matches!(s.w(e), "the" | "a" | "an" | "of" | "for" | "in" | "at")) {
+            continue;
+        }
+        let mut j = k;
+        let mut added = 0;
+        while j > 0 && s.cap(j - 1) && !s.in_mention(j - 1) && added < 4 {
+            j -= 1;
+            added += 1;
+            state.names.insert(s.raw(j).to_string(), m.side.clone());
+        }
+    }
+}
+
+/// Picks the attribution for the figure at token `a`: the closest speech
+/// verb before it, else the first after it, else the paragraph's speaker.
+fn pick_speaker(
+    s: &Sent<'_>,
+    a: usize,
+    atts: &[Attribution],
+    speakers: &[Option<Speaker>],
+    state: &DocState,
+) -> (Option<Speaker>, bool, bool) {
+    let before = atts.iter().enumerate().rev().find(|(_, t)| t.verb < a && !(t.form == Form::Quoting));
+    let chosen = before.or_else(|| atts.iter().enumerate().find(|(_, t)| t.verb > a && t.form != Form::Quoting));
+    if let Some((idx, att)) = chosen {
+        // "…, AP reported, quoting Ukrainian officials": the quoted source.
+        let quoted = atts
+            .iter()
+            .enumerate()
+            .skip(idx + 1)
+            .find(|(_, t)| t.form == Form::Quoting && t.verb <= att.verb + 8)
+            .and_then(|(i, _)| speakers.get(i).cloned().flatten());
+        let sp = quoted.or_else(|| speakers.get(idx).cloned().flatten());
+        if sp.is_some() {
+            let denial = att.denial && att.verb < a;
+            return (sp, false, denial);
+        }
+    }
+    let _ = s;
+    (state.paragraph_speaker.clone(), state.paragraph_speaker.is_some(), false)
+}
+
+/// A time expression attached to a speech verb: "said on Sunday".
+fn is_speech_time(s: &Sent<'_>, t: &TimeExpr, atts: &[Attribution]) -> bool {
+    let k = s.tok_at(t.start);
+    atts.iter().any(|att| att.form != Form::Participle && att.verb < k && k <= att.verb + 3)
+}
+
+fn pick_date(
+    s: &Sent<'_>,
+    a: usize,
+    times: &[TimeExpr],
+    atts: &[Attribution],
+    state: &DocState,
+) -> (Option<PartialDate>, bool) {
+    if times.iter().any(|t| t.relation == TimeRelation::Since) {
+        return (None, false);
+    }
+    let mut best: Option<(usize, PartialDate)> = None;
+    let mut speech: Option<PartialDate> = None;
+    for t in times.iter().filter(|t| t.relation == TimeRelation::At) {
+        if is_speech_time(s, t, atts) {
+            speech.get_or_insert(t.date);
+            continue;
+        }
+        let k = s.tok_at(t.start);
+        let dist = k.abs_diff(a);
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, t.date));
+        }
+    }
+    if let Some((_, d)) = best {
+        return (Some(d), false);
+    }
+    if let Some(d) = speech {
+        return (Some(d), false);
+    }
+    (state.last_date, state.last_date.is_some())
+}
+
+fn event_words(s: &Sent<'_>) -> bool {
+    (0..s.len()).any(|k| {
+        matches!(
+            s.w(k),
+            "attack" | "attacks" | "strike" | "strikes" | "airstrikes" | "clash" | "clashes"
+                | "fighting" | "shelling" | "raid" | "bombing" | "offensive" | "operation"
+                | "operations" | "killed" | "hostilities" | "assault"
+        )
+    })
+}
+
+fn subject_text(s: &Sent<'_>, fig: &Figure, np: &Np) -> String {
+    if np.head.is_some() {
+        let start = if s.w(fig.b) == "of" { fig.b + 1 } else { fig.b };
+        let t = s.span_text(start, np.end).trim();
+        if !t.is_empty() {
+            return t.to_string();
+        }
+    }
+    s.span_text(fig.a, fig.b).trim().to_string()
+}
+
+/// Folds repeated mentions of one figure into one claim (SPEC 2.1).
+fn merge(cands: Vec<Cand>) -> Vec<Claim> {
+    let n = cands.len();
+    let mut dropped = vec![false; n];
+    let figure = |c: &Claim| (c.category, c.value.n, c.value.n_max, c.stance);
+    for i in 0..n {
+        for j in 0..n {
+            if i == j || dropped[i] || dropped[j] {
+                continue;
+            }
+            let (a, b) = (&cands[i], &cands[j]);
+            if figure(&a.claim) != figure(&b.claim) || !dates_compatible(a.claim.date, b.claim.date) {
+                continue;
+            }
+            let side_ok = a.claim.subject.side == b.claim.subject.side || a.claim.subject.side.is_none();
+            if !side_ok {
+                continue;
+            }
+            let a_cs = claimant_side_of(&a.claim);
+            let b_cs = claimant_side_of(&b.claim);
+            let same_claimant = a_cs == b_cs && a.claim.claimant.is_some() == b.claim.claimant.is_some();
+            let drop_a = if same_claimant && a.claim.subject.side == b.claim.subject.side {
+                // Exact repeat: keep the better-attributed, more precise one.
+                better(b, a, j < i)
+            } else if same_claimant {
+                true // a has no side, b has
+            } else if a.claim.claimant.is_none() && b.claim.claimant.is_some() {
+                true // an unattributed restatement of an attributed figure
+            } else if a.heading {
+                true // a headline summarising the body
+            } else {
+                a.unresolved_claimant
+                    && b_cs.is_some()
+                    && a.claim.subject.kind == b.claim.subject.kind
+                    && a.claim.subject.side == b.claim.subject.side
+            };
+            if drop_a {
+                dropped[i] = true;
+            }
+        }
+    }
+    let mut out: Vec<Claim> = Vec::with_capacity(n);
+    for (i, c) in cands.into_iter().enumerate() {
+        if !dropped[i] {
+            out.push(c.claim);
+        }
+    }
+    // Qualifiers: a repeat that states "more than 200" refines a bare "200".
+    out
+}
+
+/// True when `b` is a better mention of the same figure than `a`.
+fn better(b: &Cand, a: &Cand, b_first: bool) -> bool {
+    let score = |c: &Cand| {
+        let mut s = 0;
+        if !c.heading {
+            s += 4;
+        }
+        if c.claim.value.qualifier != Qualifier::Exact {
+            s += 2;
+        }
+        if !c.claim.flags.contains(&Flag::ClaimantFromContext) {
+            s += 1;
+        }
+        s
+    };
+    let (sa, sb) = (score(a), score(b));
+    sb > sa || (sb == sa && b_first)
+}
+
+fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    if a == b {
+        return true;
+    }
+    match (a, b) {
+        (PartialDate::Day(x), PartialDate::Day(y)) => {
+            x.since(y).map(|span| span.get_days().abs() <= 1).unwrap_or(false)
+        }
+        _ => a.month() == b.month() || a.year() == b.year() && (a.month().is_none() || b.month().is_none()),
+    }
+}

@@ -1,0 +1,119 @@
+//! One sentence prepared for the rules: tokens, lower-cased text and the
+//! side mentions inside it.
+//!
+//! The rules never look past a sentence directly; context from earlier
+//! sentences reaches them through the document state in `claims`.
+
+use sitrep_gazetteer::SideMention;
+
+use crate::sentences::SentenceKind;
+use crate::tokens::{Token, TokenKind, tokenize};
+
+/// A sentence with its tokens.
+pub(crate) struct Sent<'t> {
+    /// The whole document text (token offsets point into it).
+    pub text: &'t str,
+    /// First byte of the sentence.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The sentence, ASCII-lower-cased (same byte length as the original).
+    pub lc: String,
+    /// Tokens, in document coordinates.
+    pub toks: Vec<Token>,
+    /// What the sentence is.
+    pub kind: SentenceKind,
+    /// Its paragraph index.
+    pub paragraph: u32,
+    /// Side mentions inside the sentence.
+    pub mentions: &'t [SideMention],
+}
+
+impl<'t> Sent<'t> {
+    pub fn new(
+        text: &'t str,
+        start: usize,
+        end: usize,
+        kind: SentenceKind,
+        paragraph: u32,
+        mentions: &'t [SideMention],
+    ) -> Sent<'t> {
+        let lc = text.get(start..end).unwrap_or("").to_ascii_lowercase();
+        let toks = tokenize(text, start, end);
+        Sent { text, start, end, lc, toks, kind, paragraph, mentions }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Lower-cased text of token `i`, or "" past either end.
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self.lc.get(t.start - self.start..t.end - self.start).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Lower-cased text of token `i` counted from `base` by a signed offset.
+    pub fn w_at(&self, base: usize, delta: isize) -> &str {
+        match base.checked_add_signed(delta) {
+            Some(i) => self.w(i),
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`.
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// True when token `i` starts with an upper-case letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(self.text))
+    }
+
+    /// True when token `i` is punctuation.
+    pub fn punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// The original text of tokens `a..b`.
+    pub fn span_text(&self, a: usize, b: usize) -> &'t str {
+        if a >= b || b > self.toks.len() {
+            return "";
+        }
+        self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// Index one past the last token ending at or before byte `pos`.
+    pub fn tok_end(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= pos)
+    }
+
+    /// Side mentions whose tokens lie within `a..b`.
+    pub fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &'t SideMention> + '_ {
+        let (lo, hi) = match (self.toks.get(a), b.checked_sub(1).and_then(|i| self.toks.get(i))) {
+            (Some(x), Some(y)) if a < b => (x.start, y.end),
+            _ => (1, 0),
+        };
+        self.mentions.iter().filter(move |m| m.start >= lo && m.end <= hi)
+    }
+
+    /// The side mention that starts at token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&'t SideMention> {
+        let t = self.toks.get(i)?;
+        self.mentions.iter().find(|m| m.start == t.start)
+    }
+
+    /// True when token `i` lies inside a side mention.
+    pub fn in_mention(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.mentions.iter().any(|m| m.start <= t.start && t.end <= m.end))
+    }
+}

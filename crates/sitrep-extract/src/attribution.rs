@@ -234,13 +234,20 @@ fn is_noun_use(s: &Sent<'_>, i: usize) -> bool {
         }
     }
     if matches!(w, "claims" | "claim" | "reports" | "estimates" | "states" | "notes" | "shows" | "show") {
-        // A verb only after a capitalised name, a pronoun or an organ noun.
-        let ok = i > 0
-            && (s.cap(i - 1)
-                || s.w(i - 1) == ")"
-                || matches!(prev, "he" | "she" | "it" | "they" | "who" | "also")
-                || crate::lexicon::organ_head(prev)
-                || crate::lexicon::anonymous_head(prev));
+        // A verb only after a capitalised name, a pronoun or an organ noun,
+        // looking past ", however," and similar asides.
+        let mut k = i;
+        while k > 0 && (s.punct(k - 1) || matches!(s.w(k - 1), "however" | "though" | "also" | "meanwhile" | "too")) && s.w(k - 1) != "(" {
+            k -= 1;
+        }
+        let p = s.w_at(k, -1);
+        let ok = k > 0
+            && (s.cap(k - 1)
+                || s.w_at(k, -1) == ")"
+                || matches!(p, "he" | "she" | "it" | "they" | "who")
+                || crate::lexicon::organ_head(p)
+                || crate::lexicon::anonymous_head(p)
+                || crate::lexicon::unaffiliated_head(p));
         return !ok;
     }
     false

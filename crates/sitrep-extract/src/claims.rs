@@ -118,6 +118,8 @@ struct DocState {
     last_date: Option<PartialDate>,
     attack_side: Option<Side>,
     state_sides: Vec<(Side, usize)>,
+    /// Claims made so far: (category, n, n_max, claimant side, subject side, kind).
+    figures: Vec<(Category, u64, Option<u64>, Option<Side>, Option<Side>, Kind)>,
 }
 
 impl DocState {
@@ -281,6 +283,14 @@ fn sentence_claims(
         {
             np.kind = Some(Kind::Aircraft);
         }
+        if np.elliptical {
+            if let Some((_, _, p, _)) = prev.as_ref() {
+                if np.kind.is_none() || np.head.is_some_and(|h| s.w(h) == "others") {
+                    np.kind = p.kind;
+                    np.mixed = p.mixed;
+                }
+            }
+        }
         let kind = if np.mixed { Kind::People } else { np.kind.unwrap_or(Kind::People) };
         if matches!(kind, Kind::Aircraft | Kind::Drones) && category == Category::Killed {
             category = Category::Downed;
@@ -293,9 +303,14 @@ fn sentence_claims(
         }
         // Whose.
         let mut side = np.side.clone();
-        if side.is_none() && (np.elliptical || matches!(trigger, Trigger::Including | Trigger::Coordinated)) {
+        let coordinated = matches!(trigger, Trigger::Coordinated)
+            || (s.w_at(fig.a, -1) == "and" && np.side.is_none());
+        if side.is_none() && (np.elliptical || matches!(trigger, Trigger::Including) || coordinated) {
             if let Some((_, _, p, _)) = prev.as_ref() {
-                if p.side.is_some() {
+                let compatible = np.elliptical
+                    || matches!(trigger, Trigger::Including)
+                    || p.kind.map(family) == Some(family(kind));
+                if p.side.is_some() && compatible {
                     side = p.side.clone();
                     flags.push(Flag::SideFromContext);
                 }
@@ -327,12 +342,20 @@ fn sentence_claims(
         let claimant_side = speaker.as_ref().and_then(|sp| sp.side.clone());
         if side.is_none() {
             // The same figure from the same claimant, stated earlier with its owner.
-            if let Some(c) = out.iter().chain(std::iter::empty()).find(|c| {
-                same_figure(&c.claim, category, fig) && claimant_side_of(&c.claim) == claimant_side
-                    && c.claim.subject.side.is_some()
+            if let Some(f) = state.figures.iter().rev().find(|f| {
+                f.0 == category && f.1 == fig.n && f.2 == fig.n_max && f.3 == claimant_side && f.4.is_some()
             }) {
-                side = c.claim.subject.side.clone();
+                side = f.4.clone();
                 flags.push(Flag::SideFromContext);
+            }
+        }
+        if side.is_none() && claimant_side.is_some() && kind != Kind::Civilians && kind != Kind::People {
+            // "nine fighters captured" continuing the same speaker's "133 Afghan fighters".
+            if let Some(f) = state.figures.iter().rev().take(4).find(|f| f.3 == claimant_side && f.5 == kind) {
+                if f.4.is_some() {
+                    side = f.4.clone();
+                    flags.push(Flag::SideFromContext);
+                }
             }
         }
         if side.is_none()
@@ -397,7 +420,9 @@ fn sentence_claims(
             heading: s.kind == SentenceKind::Heading,
             unresolved_claimant: speaker.as_ref().is_some_and(|sp| sp.unresolved),
         });
-        prev = Some((category, trigger, np, fig.b));
+        state.figures.push((category, fig.n, fig.n_max, claimant_side.clone(), np.side.clone(), kind));
+        let np_end = np.end.max(fig.b);
+        prev = Some((category, trigger, np, np_end));
     }
 
     // "X denied this assertion": X rejects the sentence's main figure.
@@ -459,8 +484,19 @@ struct Figure {
     zero: bool,
 }
 
-fn same_figure(c: &Claim, category: Category, f: &Figure) -> bool {
-    c.category == category && c.value.n == f.n && c.value.n_max == f.n_max
+/// Kinds that a coordinated list can share an owner across
+/// ("19 army posts and two bases", "five jets and one drone").
+fn family(kind: Kind) -> u8 {
+    match kind {
+        Kind::Posts | Kind::Bases | Kind::Installations => 1,
+        Kind::Aircraft | Kind::Drones => 2,
+        Kind::Soldiers | Kind::Police => 3,
+        Kind::Fighters => 4,
+        Kind::Civilians | Kind::People => 5,
+        Kind::Refugees => 6,
+        Kind::Vehicles => 7,
+        Kind::Other => 8,
+    }
 }
 
 fn claimant_side_of(c: &Claim) -> Option<Side> {
@@ -678,6 +714,16 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
             k += 1;
             continue;
         }
+        if matches!(w, "at" | "in" | "on" | "near" | "from" | "across") && k == from {
+            // "dozens of refugees at the border had been relocated".
+            if let Some(e) = (k + 1..n.min(k + 7)).find(|&e| matches!(s.w(e), "were" | "was" | "had" | "have" | "has")) {
+                if (k + 1..e).all(|x| !s.punct(x) && s.toks[x].kind != crate::tokens::TokenKind::Number) {
+                    k = e;
+                    continue;
+                }
+            }
+            return None;
+        }
         if w == "among" && s.w(k + 1) == "the" {
             return match s.w(k + 2) {
                 "dead" | "killed" => Some(Category::Killed),
@@ -751,6 +797,19 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
             kind = Some(compound_kind(s, k, kd));
             k += 1;
             continue;
+        }
+        if let Some(m) = s.mention_at(k) {
+            // "10 Israelis", "200 Taliban": a people or group named as the head.
+            let end = s.tok_end(m.end);
+            let last = s.w(end.saturating_sub(1));
+            let plural_people = m.kind == MentionKind::Demonym && last.ends_with('s') && head_kind(s.w(end)).is_none();
+            let group = m.kind == MentionKind::Group && head_kind(s.w(end)).is_none() && !s.cap(end);
+            if plural_people || group {
+                head = Some(end.saturating_sub(1));
+                kind = Some(if group { Kind::Fighters } else { Kind::People });
+                k = end;
+                break;
+            }
         }
         if head.is_some() {
             break;
@@ -951,6 +1010,21 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
     }
     let text = s.span_text(a, b).trim().to_string();
     if b == a + 1 && pronoun(s.w(a)) {
+        // "Ukraine's air force downed 50 drones, it said": the subject.
+        if a > 3 && matches!(s.w(a), "it" | "they") && matches!(s.w(a - 1), "," | "”" | "\"") {
+            let lead = (0..a.min(6)).take_while(|&k| !s.punct(k) || s.toks[k].kind == crate::tokens::TokenKind::Possessive);
+            if let Some(m) = lead.filter_map(|k| s.mention_at(k)).next() {
+                return Some(Speaker {
+                    text: s.span_text(0, s.tok_end(m.end) + 2).trim().to_string(),
+                    side: Some(m.side.clone()),
+                    anonymous: false,
+                    state: is_state_kind(m.kind),
+                    unresolved: false,
+                    head: String::new(),
+                    side_from_context: true,
+                });
+            }
+        }
         let mut sp = state.last_speaker.clone()?;
         sp.side_from_context = true;
         return Some(sp);
@@ -1055,7 +1129,14 @@ fn learn_names(s: &Sent<'_>, state: &mut DocState) {
             continue;
         }
         let mut added = 0;
-        while k < s.len() && s.cap(k) && !s.in_mention(k) && added < 4 {
+        while k < s.len() && added < 6 {
+            if s.w(k) == "." && s.raw(k.saturating_sub(1)).chars().count() == 1 {
+                k += 1;
+                continue;
+            }
+            if !s.cap(k) || s.in_mention(k) {
+                break;
+            }
             state.names.insert(s.raw(k).to_string(), m.side.clone());
             added += 1;
             k += 1;

@@ -113,6 +113,7 @@ pub fn head_kind(w: &str) -> Option<Kind> {
         | "staff" | "volunteers" | "rescuers" | "fishermen" | "hindus" | "muslims"
         | "christians" | "couple" => Civilians,
         "people" | "persons" | "person" | "individuals" | "others" | "men" | "members"
+        | "officials"
         | "lives" | "victims" | "bodies" | "souls" => People,
         "refugee" | "refugees" | "migrant" | "migrants" | "deportees" | "returnees"
         | "asylum" | "undocumented" => Refugees,

@@ -1,0 +1,393 @@
+//! `sitrep extract`: documents in, one SPEC output record per document out,
+//! in input order, on every core, in bounded memory.
+//!
+//! # Design
+//!
+//! A reader thread turns the input files into *chunks* of at most
+//! [`CHUNK_DOCS`] documents or [`CHUNK_TEXT_BYTES`] of text, and passes them
+//! through a channel that holds one chunk. The main thread extracts each
+//! chunk on the rayon pool (`par_iter` keeps the order of the chunk) and
+//! writes the results before taking the next. So reading overlaps
+//! extraction, output order is input order, and memory holds about three
+//! chunks whatever the corpus size.
+//!
+//! The rejected alternative, `par_bridge` over the record iterator, is
+//! simpler but loses the order and would need a reorder buffer of unbounded
+//! size when one document is slow.
+//!
+//! A bad record travels in its chunk as a message, so it is reported at its
+//! place among the outputs. A panic in the extractor is caught per document
+//! and reported like a bad record: one faulty article must not end a batch.
+//!
+//! This module does not parse records (`sitrep-ingest` does) or extract
+//! (`sitrep-extract` does); it wires them together.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+
+use anyhow::{Context, anyhow};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use sitrep_extract::Extractor;
+use sitrep_ingest::{Document, Format, Limits, SourceName, jsonl_records, txt_document};
+
+use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
+
+/// Most documents in one chunk.
+pub const CHUNK_DOCS: usize = 256;
+/// Most text in one chunk, in bytes (one document may pass it alone).
+pub const CHUNK_TEXT_BYTES: usize = 8 * 1024 * 1024;
+/// Input read buffer per file.
+const READ_BUFFER: usize = 256 * 1024;
+/// Output buffer.
+const WRITE_BUFFER: usize = 64 * 1024;
+
+/// What a run did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Documents extracted and written.
+    pub extracted: u64,
+    /// Records and files skipped (each reported on standard error).
+    pub skipped: u64,
+}
+
+/// One input file and how to read it.
+#[derive(Debug)]
+struct Input {
+    path: PathBuf,
+    format: Format,
+}
+
+/// What the reader passes on: a document to extract, or a message about
+/// something skipped.
+enum Item {
+    Doc {
+        /// `FILE:LINE` or `FILE`, for messages about this document.
+        position: String,
+        doc: Document,
+    },
+    Skipped(String),
+}
+
+/// Runs `sitrep extract`.
+///
+/// # Errors
+///
+/// Only for problems that stop the whole run: the thread pool cannot be
+/// built, or the output cannot be written (a closed pipe included, which
+/// `main` turns into a quiet exit). Bad records and unreadable files are
+/// counted in [`Outcome::skipped`], not returned.
+pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let ExtractArgs {
+        files,
+        format,
+        input_format,
+        published,
+        threads,
+        max_text_bytes,
+        quiet,
+    } = args;
+    let OutputFormat::Jsonl = format;
+
+    let inputs: Vec<Input> = files
+        .into_iter()
+        .map(|path| {
+            let format = match input_format {
+                InputFormat::Auto => Format::from_path(&path),
+                InputFormat::Jsonl => Format::Jsonl,
+                InputFormat::Txt => Format::Txt,
+            };
+            Input { path, format }
+        })
+        .collect();
+    let limits = Limits::new(max_text_bytes);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, |n| n.get()))
+        .thread_name(|i| format!("sitrep-extract-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+
+    // One chunk waits in the channel while the reader builds the next.
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Item>>(1);
+    let reader = thread::Builder::new()
+        .name("sitrep-read".into())
+        .spawn(move || read_inputs(&inputs, published, limits, &sender))
+        .context("cannot start the reader thread")?;
+
+    let extractor = Extractor::bundled();
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, io::stdout().lock());
+    let mut outcome = Outcome::default();
+    for chunk in receiver {
+        let results: Vec<Result<Vec<u8>, String>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|item| process(&extractor, item))
+                .collect()
+        });
+        for result in results {
+            match result {
+                Ok(line) => {
+                    out.write_all(&line).context("cannot write the output")?;
+                    outcome.extracted += 1;
+                }
+                Err(message) => {
+                    outcome.skipped += 1;
+                    if !quiet {
+                        // Keep the report in place among the outputs when
+                        // both go to one terminal.
+                        out.flush().context("cannot write the output")?;
+                        report(&message);
+                    }
+                }
+            }
+        }
+    }
+    out.flush().context("cannot write the output")?;
+    if reader.join().is_err() {
+        return Err(anyhow!("the reader thread failed"));
+    }
+    if outcome.skipped > 0 && !quiet {
+        report_summary(outcome);
+    }
+    Ok(outcome)
+}
+
+/// Extracts one document and serializes its record, or passes a message on.
+fn process(extractor: &Extractor, item: Item) -> Result<Vec<u8>, String> {
+    let (position, doc) = match item {
+        Item::Doc { position, doc } => (position, doc),
+        Item::Skipped(message) => return Err(message),
+    };
+    let extraction =
+        panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&doc))).map_err(|payload| {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            format!(
+                "{position}: document {:?}: extraction failed (internal error: {reason}); \
+                 please report this as a bug",
+                doc.id
+            )
+        })?;
+    let mut line = serde_json::to_vec(&extraction)
+        .map_err(|err| format!("{position}: document {:?}: cannot serialize: {err}", doc.id))?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// The reader thread: every input, in order, in chunks. Stops early when
+/// the receiver is gone.
+fn read_inputs(
+    inputs: &[Input],
+    published: Option<Date>,
+    limits: Limits,
+    sender: &mpsc::SyncSender<Vec<Item>>,
+) {
+    let mut chunk = Chunk::default();
+    for input in inputs {
+        let keep_going = read_input(input, published, limits, &mut |item| {
+            chunk.push(item);
+            if chunk.is_full() {
+                sender.send(chunk.take()).is_ok()
+            } else {
+                true
+            }
+        });
+        if !keep_going {
+            return;
+        }
+    }
+    if !chunk.items.is_empty() {
+        // The receiver may be gone; there is nothing left to do either way.
+        let _ = sender.send(chunk.take());
+    }
+}
+
+/// Reads one input, handing each item to `emit`; returns false as soon as
+/// `emit` does.
+fn read_input(
+    input: &Input,
+    published: Option<Date>,
+    limits: Limits,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let (source, reader): (SourceName, Box<dyn BufRead>) = if input.path == Path::new("-") {
+        (SourceName::Stdin, Box::new(io::stdin().lock()))
+    } else {
+        match open(&input.path) {
+            Ok(file) => (
+                SourceName::path(&input.path),
+                Box::new(BufReader::with_capacity(READ_BUFFER, file)),
+            ),
+            Err(message) => return emit(Item::Skipped(message)),
+        }
+    };
+    match input.format {
+        Format::Jsonl => {
+            let mut records = jsonl_records(source, reader, limits);
+            while let Some(record) = records.next() {
+                let item = match record {
+                    Ok(mut doc) => {
+                        doc.published = doc.published.or(published);
+                        let position = format!("{}:{}", records.source(), records.line());
+                        Item::Doc { position, doc }
+                    }
+                    Err(err) => Item::Skipped(err.to_string()),
+                };
+                if !emit(item) {
+                    return false;
+                }
+            }
+            true
+        }
+        Format::Txt => {
+            let id = match source.as_path() {
+                Some(path) => stem(path),
+                None => "stdin".to_owned(),
+            };
+            let item = match txt_document(source.clone(), id, published, reader, limits) {
+                Ok(doc) => Item::Doc {
+                    position: source.to_string(),
+                    doc,
+                },
+                Err(err) => Item::Skipped(err.to_string()),
+            };
+            emit(item)
+        }
+    }
+}
+
+/// Opens a file for reading, or says why it cannot be read.
+fn open(path: &Path) -> Result<File, String> {
+    let fail = |err: io::Error| format!("{}: {err}", path.display());
+    let file = File::open(path).map_err(fail)?;
+    if file.metadata().map_err(fail)?.is_dir() {
+        return Err(format!("{}: is a directory", path.display()));
+    }
+    Ok(file)
+}
+
+/// The id of a text file: its name without the extension.
+fn stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// The chunk being filled by the reader.
+#[derive(Default)]
+struct Chunk {
+    items: Vec<Item>,
+    text_bytes: usize,
+}
+
+impl Chunk {
+    fn push(&mut self, item: Item) {
+        if let Item::Doc { doc, .. } = &item {
+            self.text_bytes = self.text_bytes.saturating_add(doc.text.len());
+        }
+        self.items.push(item);
+    }
+
+    fn is_full(&self) -> bool {
+        self.items.len() >= CHUNK_DOCS || self.text_bytes >= CHUNK_TEXT_BYTES
+    }
+
+    fn take(&mut self) -> Vec<Item> {
+        self.text_bytes = 0;
+        std::mem::take(&mut self.items)
+    }
+}
+
+/// Reports one skipped record or file on standard error.
+fn report(message: &str) {
+    // Nothing sensible is left to do if standard error is gone.
+    let _ = writeln!(io::stderr().lock(), "sitrep: error: {message}");
+}
+
+/// Prints `sitrep: N documents extracted, M skipped`.
+fn report_summary(outcome: Outcome) {
+    let plural = if outcome.extracted == 1 { "" } else { "s" };
+    let _ = writeln!(
+        io::stderr().lock(),
+        "sitrep: {} document{plural} extracted, {} skipped",
+        outcome.extracted,
+        outcome.skipped
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_name_text_documents() {
+        assert_eq!(
+            stem(Path::new("data/samples/border-clash.txt")),
+            "border-clash"
+        );
+        assert_eq!(stem(Path::new("notes")), "notes");
+        assert_eq!(stem(Path::new("a.b.txt")), "a.b");
+    }
+
+    #[test]
+    fn chunks_fill_by_count_or_bytes() {
+        let doc = |len: usize| Item::Doc {
+            position: "x:1".into(),
+            doc: Document {
+                id: "d".into(),
+                text: "a".repeat(len),
+                ..Document::default()
+            },
+        };
+        let mut chunk = Chunk::default();
+        for _ in 0..CHUNK_DOCS - 1 {
+            chunk.push(doc(1));
+        }
+        assert!(!chunk.is_full());
+        chunk.push(Item::Skipped("bad".into()));
+        assert!(chunk.is_full());
+        assert_eq!(chunk.take().len(), CHUNK_DOCS);
+        assert_eq!((chunk.items.len(), chunk.text_bytes), (0, 0));
+
+        chunk.push(doc(CHUNK_TEXT_BYTES - 1));
+        assert!(!chunk.is_full());
+        chunk.push(doc(1));
+        assert!(chunk.is_full());
+    }
+
+    #[test]
+    fn skipped_items_pass_through_and_documents_become_json_lines() {
+        let extractor = Extractor::bundled();
+        assert_eq!(
+            process(&extractor, Item::Skipped("f:1: bad".into())),
+            Err("f:1: bad".into())
+        );
+        let doc = Document {
+            id: "d-1".into(),
+            published: Some(jiff::civil::date(2025, 10, 12)),
+            text: "Nothing to report.".into(),
+            ..Document::default()
+        };
+        let line = process(
+            &extractor,
+            Item::Doc {
+                position: "f:2".into(),
+                doc,
+            },
+        )
+        .unwrap();
+        assert_eq!(line.last(), Some(&b'\n'));
+        let value: serde_json::Value = serde_json::from_slice(&line).unwrap();
+        assert_eq!(value["id"], "d-1");
+        assert_eq!(value["published"], "2025-10-12");
+    }
+}

@@ -55,10 +55,35 @@ pub(crate) struct Attribution {
 fn aux(w: &str) -> bool {
     matches!(
         w,
-        "has" | "have" | "had" | "also" | "later" | "officially" | "previously" | "reportedly"
-            | "further" | "earlier" | "separately" | "again" | "however" | "then" | "would"
-            | "will" | "did" | "does" | "publicly" | "initially" | "repeatedly" | "formally"
-            | "had," | "since" | "now" | "too" | "subsequently" | "yet" | "already"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "officially"
+            | "previously"
+            | "reportedly"
+            | "further"
+            | "earlier"
+            | "separately"
+            | "again"
+            | "however"
+            | "then"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "publicly"
+            | "initially"
+            | "repeatedly"
+            | "formally"
+            | "had,"
+            | "since"
+            | "now"
+            | "too"
+            | "subsequently"
+            | "yet"
+            | "already"
     )
 }
 
@@ -104,11 +129,45 @@ fn clause_boundary(w: &str) -> bool {
 fn determiner(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "these" | "those" | "such" | "its" | "his" | "her" | "their"
-            | "our" | "’s" | "'s" | "this" | "that" | "any" | "no" | "previously" | "casualty"
-            | "differing" | "initial" | "earlier" | "conflicting" | "media" | "news" | "of"
-            | "first" | "unverified" | "these," | "rival" | "competing" | "in" | "to" | "by"
-            | "for" | "with" | "on" | "from" | "and"
+        "the"
+            | "a"
+            | "an"
+            | "these"
+            | "those"
+            | "such"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "’s"
+            | "'s"
+            | "this"
+            | "that"
+            | "any"
+            | "no"
+            | "previously"
+            | "casualty"
+            | "differing"
+            | "initial"
+            | "earlier"
+            | "conflicting"
+            | "media"
+            | "news"
+            | "of"
+            | "first"
+            | "unverified"
+            | "these,"
+            | "rival"
+            | "competing"
+            | "in"
+            | "to"
+            | "by"
+            | "for"
+            | "with"
+            | "on"
+            | "from"
+            | "and"
     )
 }
 
@@ -116,9 +175,26 @@ fn determiner(w: &str) -> bool {
 fn ambiguous(w: &str) -> bool {
     matches!(
         w,
-        "claims" | "claim" | "reports" | "states" | "say" | "show" | "shows" | "put" | "puts"
-            | "estimates" | "notes" | "reported" | "estimated" | "documented" | "recorded"
-            | "counted" | "verified" | "denies" | "deny" | "adds"
+        "claims"
+            | "claim"
+            | "reports"
+            | "states"
+            | "say"
+            | "show"
+            | "shows"
+            | "put"
+            | "puts"
+            | "estimates"
+            | "notes"
+            | "reported"
+            | "estimated"
+            | "documented"
+            | "recorded"
+            | "counted"
+            | "verified"
+            | "denies"
+            | "deny"
+            | "adds"
     )
 }
 
@@ -132,7 +208,12 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
         if w == "according" && s.w(i + 1) == "to" {
             let (a, b) = forward_np(s, i + 2);
             if a < b {
-                out.push(Attribution { verb: i, span: (a, b), form: Form::AccordingTo, denial: false });
+                out.push(Attribution {
+                    verb: i,
+                    span: (a, b),
+                    form: Form::AccordingTo,
+                    denial: false,
+                });
             }
             i = b.max(i + 2);
             continue;
@@ -140,24 +221,30 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
         if w == "quoting" || w == "citing" {
             let (a, b) = forward_np(s, i + 1);
             if a < b {
-                out.push(Attribution { verb: i, span: (a, b), form: Form::Quoting, denial: false });
+                out.push(Attribution {
+                    verb: i,
+                    span: (a, b),
+                    form: Form::Quoting,
+                    denial: false,
+                });
             }
             i = b.max(i + 1);
             continue;
         }
         if w == "quoted" {
             // "AP quoted X as saying"
-            if let Some(k) = (i + 1..n.min(i + 14)).find(|&k| s.w(k) == "as" && s.w(k + 1) == "saying") {
-                if k > i + 1 {
-                    out.push(Attribution {
-                        verb: i,
-                        span: (i + 1, k),
-                        form: Form::Subject,
-                        denial: false,
-                    });
-                    i = k + 2;
-                    continue;
-                }
+            if let Some(k) =
+                (i + 1..n.min(i + 14)).find(|&k| s.w(k) == "as" && s.w(k + 1) == "saying")
+                && k > i + 1
+            {
+                out.push(Attribution {
+                    verb: i,
+                    span: (i + 1, k),
+                    form: Form::Subject,
+                    denial: false,
+                });
+                i = k + 2;
+                continue;
             }
         }
         if !speech_verb(w) || is_noun_use(s, i) {
@@ -169,14 +256,27 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
             i += 1;
             continue;
         }
+        // "confirmed killed", "reported missing": part of the claim, not speech.
+        if crate::lexicon::passive_word(s.w(i + 1)).is_some() {
+            i += 1;
+            continue;
+        }
         let denial = denial_verb(w);
         let prev = s.w_at(i, -1);
-        if matches!(prev, "was" | "were" | "is" | "are" | "been" | "being" | "be") {
+        if matches!(
+            prev,
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        ) {
             // Passive: only with an agent ("was confirmed to AFP by X").
             if let Some(k) = (i + 1..n.min(i + 5)).find(|&k| s.w(k) == "by") {
                 let (a, b) = forward_np(s, k + 1);
                 if a < b {
-                    out.push(Attribution { verb: i, span: (a, b), form: Form::PassiveBy, denial });
+                    out.push(Attribution {
+                        verb: i,
+                        span: (a, b),
+                        form: Form::PassiveBy,
+                        denial,
+                    });
                     i = b;
                     continue;
                 }
@@ -185,7 +285,12 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
             continue;
         }
         if w.ends_with("ing") {
-            out.push(Attribution { verb: i, span: (i, i), form: Form::Participle, denial });
+            out.push(Attribution {
+                verb: i,
+                span: (i, i),
+                form: Form::Participle,
+                denial,
+            });
             i += 1;
             continue;
         }
@@ -196,16 +301,31 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
             if b == a + 1 && matches!(s.w(a), "who" | "which") {
                 let (a2, b2) = backward_np(s, a);
                 if a2 < b2 {
-                    out.push(Attribution { verb: i, span: (a2, b2), form, denial });
+                    out.push(Attribution {
+                        verb: i,
+                        span: (a2, b2),
+                        form,
+                        denial,
+                    });
                 }
             } else {
-                out.push(Attribution { verb: i, span: (a, b), form, denial });
+                out.push(Attribution {
+                    verb: i,
+                    span: (a, b),
+                    form,
+                    denial,
+                });
             }
         } else if i + 1 < n && is_sentence_final_inversion(s, i) {
             // "…, said the ministry."
             let (a2, b2) = forward_np(s, i + 1);
             if a2 < b2 {
-                out.push(Attribution { verb: i, span: (a2, b2), form: Form::Inverted, denial });
+                out.push(Attribution {
+                    verb: i,
+                    span: (a2, b2),
+                    form: Form::Inverted,
+                    denial,
+                });
             }
         }
         i += 1;
@@ -216,6 +336,10 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
 /// "said" used as an adjective or the ambiguous forms used as nouns.
 fn is_noun_use(s: &Sent<'_>, i: usize) -> bool {
     let w = s.w(i);
+    // "Omar Said": a capitalised form after a name, in prose, is a name.
+    if i > 0 && s.cap(i) && s.cap(i - 1) && s.kind != crate::sentences::SentenceKind::Heading {
+        return true;
+    }
     // Skip adverbs between a determiner and the form: "its previously reported toll".
     let mut j = i;
     let mut prev = "";
@@ -228,16 +352,24 @@ fn is_noun_use(s: &Sent<'_>, i: usize) -> bool {
         prev = p;
         break;
     }
-    if ambiguous(w) || w == "said" {
-        if determiner(prev) {
-            return true;
-        }
+    if (ambiguous(w) || w == "said") && determiner(prev) {
+        return true;
     }
-    if matches!(w, "claims" | "claim" | "reports" | "estimates" | "states" | "notes" | "shows" | "show") {
+    if matches!(
+        w,
+        "claims" | "claim" | "reports" | "estimates" | "states" | "notes" | "shows" | "show"
+    ) {
         // A verb only after a capitalised name, a pronoun or an organ noun,
         // looking past ", however," and similar asides.
         let mut k = i;
-        while k > 0 && (s.punct(k - 1) || matches!(s.w(k - 1), "however" | "though" | "also" | "meanwhile" | "too")) && s.w(k - 1) != "(" {
+        while k > 0
+            && (s.punct(k - 1)
+                || matches!(
+                    s.w(k - 1),
+                    "however" | "though" | "also" | "meanwhile" | "too"
+                ))
+            && s.w(k - 1) != "("
+        {
             k -= 1;
         }
         let p = s.w_at(k, -1);
@@ -281,8 +413,11 @@ fn forward_np(s: &Sent<'_>, a: usize) -> (usize, usize) {
             }
             break;
         }
-        if matches!(w, "." | ";" | ":" | "”" | "\"" | "“" | ")" | "—" | "|" | "who" | "which" | "that")
-            || (b > a && matches!(w, "as" | "while" | "after" | "when" | "but" | "on" | "said" | "says"))
+        if matches!(
+            w,
+            "." | ";" | ":" | "”" | "\"" | "“" | ")" | "—" | "|" | "who" | "which" | "that"
+        ) || (b > a && matches!(w, "as" | "while" | "after" | "when" | "but" | "on")
+            || (matches!(w, "said" | "says") && !s.cap(b)))
         {
             // "(ISPR)" stays inside the phrase.
             if w == ")" && (a..b).any(|k| s.w(k) == "(") {
@@ -335,6 +470,15 @@ fn backward_np(s: &Sent<'_>, v: usize) -> (usize, usize) {
             a -= 1;
             continue;
         }
+        // "A.P. Singh", "Lt. Gen.": a period after an initial or title.
+        if w == "."
+            && a >= 2
+            && (s.raw(a - 2).chars().count() == 1 || crate::lexicon::title_word(s.w(a - 2)))
+            && s.cap(a - 2)
+        {
+            a -= 1;
+            continue;
+        }
         if clause_boundary(w) {
             // "the UN and local authorities" keeps its "and".
             if w == "and" && a < end && (s.cap(a - 2) || matches!(s.w(a), "local" | "other")) {
@@ -349,7 +493,9 @@ fn backward_np(s: &Sent<'_>, v: usize) -> (usize, usize) {
         }
     }
     // Drop leading adverbials and punctuation.
-    while a < end && (s.punct(a) || aux(s.w(a)) || matches!(s.w(a), "meanwhile" | "however" | "but")) {
+    while a < end
+        && (s.punct(a) || aux(s.w(a)) || matches!(s.w(a), "meanwhile" | "however" | "but"))
+    {
         a += 1;
     }
     if appositive && a < end {
@@ -368,7 +514,10 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<(String, Form)> {
         let s = Sent::new(text, 0, text.len(), SentenceKind::Prose, 0, &[]);
-        find(&s).into_iter().map(|a| (s.span_text(a.span.0, a.span.1).to_string(), a.form)).collect()
+        find(&s)
+            .into_iter()
+            .map(|a| (s.span_text(a.span.0, a.span.1).to_string(), a.form))
+            .collect()
     }
 
     #[test]
@@ -386,8 +535,13 @@ mod tests {
     #[test]
     fn appositive_is_kept() {
         assert_eq!(
-            speakers("Jane Roe, a spokeswoman for the Freedonian army, denied that any troops were hurt."),
-            [("Jane Roe, a spokeswoman for the Freedonian army".to_string(), Form::Subject)]
+            speakers(
+                "Jane Roe, a spokeswoman for the Freedonian army, denied that any troops were hurt."
+            ),
+            [(
+                "Jane Roe, a spokeswoman for the Freedonian army".to_string(),
+                Form::Subject
+            )]
         );
     }
 
@@ -399,7 +553,10 @@ mod tests {
         );
         assert_eq!(
             speakers("Two bridges were destroyed, according to the regional emergency service."),
-            [("the regional emergency service".to_string(), Form::AccordingTo)]
+            [(
+                "the regional emergency service".to_string(),
+                Form::AccordingTo
+            )]
         );
     }
 
@@ -410,8 +567,13 @@ mod tests {
             [("Governor Ann Bell".to_string(), Form::Subject)]
         );
         assert_eq!(
-            speakers("The toll was confirmed by Omar Said, an official at the hospital, on Friday."),
-            [("Omar Said, an official at the hospital".to_string(), Form::PassiveBy)]
+            speakers(
+                "The toll was confirmed by Omar Said, an official at the hospital, on Friday."
+            ),
+            [(
+                "Omar Said, an official at the hospital".to_string(),
+                Form::PassiveBy
+            )]
         );
     }
 

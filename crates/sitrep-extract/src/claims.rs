@@ -43,8 +43,8 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use sitrep_gazetteer::{MentionKind, SideMention};
 use sitrep_model::{
-    Category, Claim, Claimant, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance,
-    Subject, Value,
+    Category, Claim, Claimant, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance, Subject,
+    Value,
 };
 
 use crate::attribution::{self, Attribution, Form};
@@ -118,9 +118,13 @@ struct DocState {
     last_date: Option<PartialDate>,
     attack_side: Option<Side>,
     state_sides: Vec<(Side, usize)>,
-    /// Claims made so far: (category, n, n_max, claimant side, subject side, kind).
-    figures: Vec<(Category, u64, Option<u64>, Option<Side>, Option<Side>, Kind)>,
+    /// Claims made so far, for figure coreference.
+    figures: Vec<Seen>,
 }
+
+/// A claim made earlier in the document:
+/// (category, n, n_max, claimant side, subject side, kind).
+type Seen = (Category, u64, Option<u64>, Option<Side>, Option<Side>, Kind);
 
 impl DocState {
     /// The most mentioned state side other than `side`.
@@ -134,7 +138,10 @@ impl DocState {
 }
 
 fn is_state_kind(kind: MentionKind) -> bool {
-    matches!(kind, MentionKind::Country | MentionKind::Demonym | MentionKind::Capital | MentionKind::Organ)
+    matches!(
+        kind,
+        MentionKind::Country | MentionKind::Demonym | MentionKind::Capital | MentionKind::Organ
+    )
 }
 
 /// Converts byte offsets to code-point offsets, moving forward only.
@@ -146,7 +153,11 @@ struct CharCursor<'t> {
 
 impl<'t> CharCursor<'t> {
     fn new(text: &'t str) -> Self {
-        CharCursor { text, byte: 0, chars: 0 }
+        CharCursor {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> usize {
@@ -156,7 +167,10 @@ impl<'t> CharCursor<'t> {
             self.chars = 0;
         }
         let upto = byte.min(self.text.len());
-        self.chars += self.text.get(self.byte..upto).map_or(0, |s| s.chars().count());
+        self.chars += self
+            .text
+            .get(self.byte..upto)
+            .map_or(0, |s| s.chars().count());
         self.byte = upto;
         self.chars
     }
@@ -179,7 +193,10 @@ pub(crate) fn extract(
     let mut cursor = CharCursor::new(text);
     let mut cands: Vec<Cand> = Vec::new();
     for sentence in sentences {
-        if matches!(sentence.kind, SentenceKind::Credit | SentenceKind::Boilerplate) {
+        if matches!(
+            sentence.kind,
+            SentenceKind::Credit | SentenceKind::Boilerplate
+        ) {
             continue;
         }
         let lo = mentions.partition_point(|m| m.start < sentence.start);
@@ -270,34 +287,52 @@ fn sentence_claims(
         };
         let mut flags = Vec::new();
         // Who says it.
-        let (speaker, from_context, attribution_denial) =
+        let (mut speaker, from_context, attribution_denial) =
             pick_speaker(s, fig.a, &attributions, &speakers, state);
+        if from_context && own_time_differs(s, &times, &attributions, state) {
+            // "…, reporting 26 deaths. An attack on April 22 had killed 26": background, not the speaker's.
+            speaker = None;
+        }
+        let from_context = from_context && speaker.is_some();
         if from_context {
             flags.push(Flag::ClaimantFromContext);
         }
         let mut category = category;
         // Kind corrections.
         if np.kind == Some(Kind::Fighters)
-            && np.head.is_some_and(|h| matches!(s.w(h), "fighters" | "fighter"))
+            && np
+                .head
+                .is_some_and(|h| matches!(s.w(h), "fighters" | "fighter"))
             && (s.lc.contains("aircraft") || s.lc.contains(" jet"))
         {
             np.kind = Some(Kind::Aircraft);
         }
-        if np.elliptical {
-            if let Some((_, _, p, _)) = prev.as_ref() {
-                if np.kind.is_none() || np.head.is_some_and(|h| s.w(h) == "others") {
-                    np.kind = p.kind;
-                    np.mixed = p.mixed;
-                }
-            }
+        if np.elliptical
+            && let Some((_, _, p, _)) = prev.as_ref()
+            && (np.kind.is_none() || np.head.is_some_and(|h| s.w(h) == "others"))
+        {
+            np.kind = p.kind;
+            np.mixed = p.mixed;
         }
-        let kind = if np.mixed { Kind::People } else { np.kind.unwrap_or(Kind::People) };
+        let kind = if np.mixed {
+            Kind::People
+        } else {
+            np.kind.unwrap_or(Kind::People)
+        };
         if matches!(kind, Kind::Aircraft | Kind::Drones) && category == Category::Killed {
             category = Category::Downed;
         }
         if category == Category::Killed
             && trigger == Trigger::Active
-            && !matches!(kind, Kind::Soldiers | Kind::Fighters | Kind::Police | Kind::Civilians | Kind::People | Kind::Refugees)
+            && !matches!(
+                kind,
+                Kind::Soldiers
+                    | Kind::Fighters
+                    | Kind::Police
+                    | Kind::Civilians
+                    | Kind::People
+                    | Kind::Refugees
+            )
         {
             category = Category::Destroyed;
         }
@@ -305,22 +340,24 @@ fn sentence_claims(
         let mut side = np.side.clone();
         let coordinated = matches!(trigger, Trigger::Coordinated)
             || (s.w_at(fig.a, -1) == "and" && np.side.is_none());
-        if side.is_none() && (np.elliptical || matches!(trigger, Trigger::Including) || coordinated) {
-            if let Some((_, _, p, _)) = prev.as_ref() {
-                let compatible = np.elliptical
-                    || matches!(trigger, Trigger::Including)
-                    || p.kind.map(family) == Some(family(kind));
-                if p.side.is_some() && compatible {
-                    side = p.side.clone();
-                    flags.push(Flag::SideFromContext);
-                }
+        if side.is_none()
+            && (np.elliptical || matches!(trigger, Trigger::Including) || coordinated)
+            && let Some((_, _, p, _)) = prev.as_ref()
+        {
+            let compatible = np.elliptical
+                || matches!(trigger, Trigger::Including)
+                || p.kind.map(family) == Some(family(kind));
+            if p.side.is_some() && compatible {
+                side = p.side.clone();
+                flags.push(Flag::SideFromContext);
             }
         }
-        if side.is_none() && possessive_before(s, fig.a) {
-            if let Some(sp) = speaker.as_ref().and_then(|sp| sp.side.clone()) {
-                side = Some(sp);
-                flags.push(Flag::SideFromPossessive);
-            }
+        if side.is_none()
+            && possessive_before(s, fig.a)
+            && let Some(sp) = speaker.as_ref().and_then(|sp| sp.side.clone())
+        {
+            side = Some(sp);
+            flags.push(Flag::SideFromPossessive);
         }
         if side.is_none() && country_possessive_before(s, fig.a) {
             side = s.mentions_in(0, fig.a).last().map(|m| m.side.clone());
@@ -329,12 +366,13 @@ fn sentence_claims(
             }
         }
         if side.is_none()
-            && np.head.is_some_and(|h| matches!(s.w(h), "attackers" | "assailants" | "attacker"))
+            && np
+                .head
+                .is_some_and(|h| matches!(s.w(h), "attackers" | "assailants" | "attacker"))
+            && let Some(att) = attack.clone()
         {
-            if let Some(att) = attack.clone() {
-                side = Some(att);
-                flags.push(Flag::SideFromContext);
-            }
+            side = Some(att);
+            flags.push(Flag::SideFromContext);
         }
         if side.is_none() && category == Category::Returned {
             side = returned_to(s, np.end);
@@ -343,25 +381,41 @@ fn sentence_claims(
         if side.is_none() {
             // The same figure from the same claimant, stated earlier with its owner.
             if let Some(f) = state.figures.iter().rev().find(|f| {
-                f.0 == category && f.1 == fig.n && f.2 == fig.n_max && f.3 == claimant_side && f.4.is_some()
+                f.0 == category
+                    && f.1 == fig.n
+                    && f.2 == fig.n_max
+                    && f.3 == claimant_side
+                    && f.4.is_some()
             }) {
                 side = f.4.clone();
                 flags.push(Flag::SideFromContext);
             }
         }
-        if side.is_none() && claimant_side.is_some() && kind != Kind::Civilians && kind != Kind::People {
+        if side.is_none()
+            && claimant_side.is_some()
+            && kind != Kind::Civilians
+            && kind != Kind::People
+        {
             // "nine fighters captured" continuing the same speaker's "133 Afghan fighters".
-            if let Some(f) = state.figures.iter().rev().take(4).find(|f| f.3 == claimant_side && f.5 == kind) {
-                if f.4.is_some() {
-                    side = f.4.clone();
-                    flags.push(Flag::SideFromContext);
-                }
+            if let Some(f) = state
+                .figures
+                .iter()
+                .rev()
+                .take(4)
+                .find(|f| f.3 == claimant_side && f.5 == kind)
+                && f.4.is_some()
+            {
+                side = f.4.clone();
+                flags.push(Flag::SideFromContext);
             }
         }
         if side.is_none()
             && kind == Kind::Soldiers
             && matches!(trigger, Trigger::Passive)
-            && matches!(category, Category::Killed | Category::Injured | Category::Captured | Category::Missing)
+            && matches!(
+                category,
+                Category::Killed | Category::Injured | Category::Captured | Category::Missing
+            )
         {
             // A state reporting soldiers killed, without saying whose, reports its own.
             if let Some(sp) = speaker.as_ref().filter(|sp| sp.state) {
@@ -371,9 +425,16 @@ fn sentence_claims(
                 }
             }
         }
-        if side.is_none() && category == Category::Downed && trigger == Trigger::Active {
+        if side.is_none()
+            && category == Category::Downed
+            && matches!(trigger, Trigger::Active | Trigger::Coordinated)
+        {
             // "Our air force downed 50 drones": the other side's.
-            if let Some(sp) = speaker.as_ref().filter(|sp| sp.state).and_then(|sp| sp.side.clone()) {
+            if let Some(sp) = speaker
+                .as_ref()
+                .filter(|sp| sp.state)
+                .and_then(|sp| sp.side.clone())
+            {
                 side = state.adversary(&sp);
                 if side.is_some() {
                     flags.push(Flag::SideFromContext);
@@ -384,22 +445,38 @@ fn sentence_claims(
         np.kind = Some(kind);
 
         // When.
-        let (date, date_flag) = pick_date(s, fig.a, &times, &attributions, state);
+        let (mut date, date_flag) = pick_date(s, fig.a, &times, &attributions, state);
+        if cumulative(s, fig.a) {
+            date = date.and_then(|d| d.month().or(Some(d)));
+        }
         if date_flag {
             flags.push(Flag::DateFromContext);
         }
-        let stance = if fig.zero || attribution_denial { Stance::Denied } else { Stance::Asserted };
+        let stance = if fig.zero || attribution_denial {
+            Stance::Denied
+        } else {
+            Stance::Asserted
+        };
         let subject_text = subject_text(s, fig, &np);
-        if let Some(sp) = speaker.as_ref() {
-            if sp.side_from_context {
-                flags.push(Flag::ClaimantSideFromContext);
-            }
+        if let Some(sp) = speaker.as_ref()
+            && sp.side_from_context
+        {
+            flags.push(Flag::ClaimantSideFromContext);
         }
         let confidence = (0.95 - 0.12 * flags.len() as f32).max(0.3);
         let claim = Claim {
             category,
-            subject: Subject { text: subject_text, side, kind },
-            value: Value { n: fig.n, n_max: fig.n_max, qualifier: fig.qualifier, text: fig.text.clone() },
+            subject: Subject {
+                text: subject_text,
+                side,
+                kind,
+            },
+            value: Value {
+                n: fig.n,
+                n_max: fig.n_max,
+                qualifier: fig.qualifier,
+                text: fig.text.clone(),
+            },
             stance,
             claimant: speaker.as_ref().map(|sp| Claimant {
                 text: sp.text.clone(),
@@ -420,7 +497,14 @@ fn sentence_claims(
             heading: s.kind == SentenceKind::Heading,
             unresolved_claimant: speaker.as_ref().is_some_and(|sp| sp.unresolved),
         });
-        state.figures.push((category, fig.n, fig.n_max, claimant_side.clone(), np.side.clone(), kind));
+        state.figures.push((
+            category,
+            fig.n,
+            fig.n_max,
+            claimant_side.clone(),
+            np.side.clone(),
+            kind,
+        ));
         let np_end = np.end.max(fig.b);
         prev = Some((category, trigger, np, np_end));
     }
@@ -431,16 +515,31 @@ fn sentence_claims(
             continue;
         }
         let object = s.w(att.verb + 2);
-        let refers = matches!(s.w(att.verb + 1), "this" | "the" | "these" | "that" | "those")
-            && matches!(
-                object,
-                "assertion" | "claim" | "claims" | "figure" | "figures" | "toll" | "report"
-                    | "reports" | "numbers" | "count" | "tally"
-            );
+        let refers = matches!(
+            s.w(att.verb + 1),
+            "this" | "the" | "these" | "that" | "those"
+        ) && matches!(
+            object,
+            "assertion"
+                | "claim"
+                | "claims"
+                | "figure"
+                | "figures"
+                | "toll"
+                | "report"
+                | "reports"
+                | "numbers"
+                | "count"
+                | "tally"
+        );
         if !refers {
             continue;
         }
-        let Some(first) = out.iter().find(|c| c.claim.stance == Stance::Asserted).cloned() else {
+        let Some(first) = out
+            .iter()
+            .find(|c| c.claim.stance == Stance::Asserted)
+            .cloned()
+        else {
             continue;
         };
         let mut denied = first;
@@ -461,12 +560,24 @@ fn sentence_claims(
     if attack_here.is_some() {
         state.attack_side = attack_here;
     }
-    if let Some(d) = out.iter().rev().find_map(|c| c.claim.date) {
+    // The running date follows current events only: background history
+    // ("the 1999 hijacking", "an attack on April 22" three weeks earlier)
+    // does not date what comes next.
+    if let Some(d) = out
+        .iter()
+        .rev()
+        .find_map(|c| c.claim.date)
+        .filter(|d| current(*d, published))
+    {
         state.last_date = Some(d);
-    } else if let Some(t) = times.iter().find(|t| t.relation == TimeRelation::At && !is_speech_time(s, t, &attributions)) {
-        if event_words(s) {
-            state.last_date = Some(t.date);
-        }
+    } else if let Some(t) = times.iter().find(|t| {
+        t.relation == TimeRelation::At
+            && !is_speech_time(s, t, &attributions)
+            && matches!(t.date, PartialDate::Day(_))
+            && current(t.date, published)
+    }) && event_words(s)
+    {
+        state.last_date = Some(t.date);
     }
     out
 }
@@ -513,8 +624,10 @@ fn zero_figures(s: &Sent<'_>) -> Vec<Figure> {
             continue;
         }
         let negated = (0..i).any(|k| {
-            matches!(s.w(k), "denied" | "denies" | "deny" | "denying" | "not" | "never" | "rejected")
-                || s.w(k).ends_with("n't")
+            matches!(
+                s.w(k),
+                "denied" | "denies" | "deny" | "denying" | "not" | "never" | "rejected"
+            ) || s.w(k).ends_with("n't")
         });
         if w == "any" && !negated {
             continue;
@@ -553,7 +666,10 @@ fn classify(
         return None;
     }
     if let Some(c) = outcome_after(s, fig.b) {
-        let np = Np { end: fig.b + 1, ..np };
+        let np = Np {
+            end: fig.b + 1,
+            ..np
+        };
         return Some((c, Trigger::Passive, np));
     }
     if let Some(c) = active_before(s, fig.a) {
@@ -564,7 +680,15 @@ fn classify(
     }
     let p = prev?;
     let before = s.w_at(fig.a, -1);
-    if matches!(before, "including" | "among") || (before == "them" && s.w_at(fig.a, -2) == "among") {
+    // "including General X and seven deputies": inside the same sub-list.
+    let in_including = (fig.a.saturating_sub(8)..fig.a)
+        .rev()
+        .take_while(|&k| !matches!(s.w(k), "," | ";" | "."))
+        .any(|k| s.w(k) == "including");
+    if matches!(before, "including" | "among")
+        || (before == "them" && s.w_at(fig.a, -2) == "among")
+        || in_including
+    {
         // A sub-count singles out one group; a list of several is a breakdown.
         if breakdown(s, fig.a) {
             return None;
@@ -575,7 +699,10 @@ fn classify(
         }
         return Some((p.0, Trigger::Including, np));
     }
-    if matches!(before, "and" | "," | "plus") && matches!(p.1, Trigger::Active | Trigger::Coordinated) && p.3 + 3 >= fig.a {
+    if matches!(before, "and" | "," | "plus")
+        && matches!(p.1, Trigger::Active | Trigger::Coordinated)
+        && p.3 + 3 >= fig.a
+    {
         return Some((p.0, Trigger::Coordinated, np));
     }
     None
@@ -586,12 +713,29 @@ fn breakdown(s: &Sent<'_>, a: usize) -> bool {
     let mut numbered = 0;
     for k in a..s.len().min(a + 30) {
         let w = s.w(k);
-        if matches!(w, "." | ";" | ")" | "—") || (w == "," && matches!(s.w(k + 1), "and" | "while" | "but" | "as") && numbered > 0 && k > a + 6) {
+        if matches!(w, "." | ";" | ")" | "—")
+            || (w == ","
+                && matches!(s.w(k + 1), "and" | "while" | "but" | "as")
+                && numbered > 0
+                && k > a + 6)
+        {
             break;
         }
         if s.toks[k].kind == crate::tokens::TokenKind::Number
-            || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "a")
-                && (k == a || s.w(k - 1) == "," || s.w(k - 1) == "and")
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "a"
+            ) && (k == a || s.w(k - 1) == "," || s.w(k - 1) == "and")
         {
             numbered += 1;
         }
@@ -601,7 +745,10 @@ fn breakdown(s: &Sent<'_>, a: usize) -> bool {
 
 /// Words skipped between a verb and its number ("killed another 12").
 fn object_filler(w: &str) -> bool {
-    matches!(w, "another" | "the" | "all" | "an" | "additional" | "further" | "total" | "a")
+    matches!(
+        w,
+        "another" | "the" | "all" | "an" | "additional" | "further" | "total" | "a"
+    )
 }
 
 /// The category of a verb or noun phrase right before token `a`.
@@ -615,12 +762,22 @@ fn active_before(s: &Sent<'_>, a: usize) -> Option<Category> {
         return None;
     }
     let w = s.w(j - 1);
-    if w == "down" && matches!(s.w_at(j, -2), "shot" | "shooting" | "shoot" | "shoots" | "brought" | "bringing") {
+    if w == "down"
+        && matches!(
+            s.w_at(j, -2),
+            "shot" | "shooting" | "shoot" | "shoots" | "brought" | "bringing"
+        )
+    {
         return Some(Category::Downed);
     }
     if w == "of" {
         let n = s.w_at(j, -2);
-        if n == "control" && matches!(s.w_at(j, -3), "took" | "taken" | "taking" | "take" | "seized" | "seizing" | "gained") {
+        if n == "control"
+            && matches!(
+                s.w_at(j, -3),
+                "took" | "taken" | "taking" | "take" | "seized" | "seizing" | "gained"
+            )
+        {
             return Some(Category::Captured);
         }
         if n == "lives" && s.w_at(j, -3) == "the" && s.w_at(j, -4).starts_with("claim") {
@@ -634,7 +791,9 @@ fn active_before(s: &Sent<'_>, a: usize) -> Option<Category> {
     if w == "to" && matches!(s.w_at(j, -2), "injuries" | "injury") {
         return Some(Category::Injured);
     }
-    if matches!(w, "to" | "at" | "reached" | "hit" | "of") || (w == "rose" || w == "climbed" || w == "risen") {
+    if matches!(w, "to" | "at" | "reached" | "hit" | "of")
+        || (w == "rose" || w == "climbed" || w == "risen")
+    {
         // "death toll rose to 60", "the toll at around 130,000".
         let window = (j.saturating_sub(5)..j).any(|k| s.w(k) == "toll");
         if window {
@@ -675,7 +834,19 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
     while k < n && steps < 14 {
         steps += 1;
         let w = s.w(k);
-        if w == "," && matches!(s.w(k + 1), "including" | "mostly" | "comprising" | "mainly" | "among" | "many" | "most" | "some") {
+        if w == ","
+            && matches!(
+                s.w(k + 1),
+                "including"
+                    | "mostly"
+                    | "comprising"
+                    | "mainly"
+                    | "among"
+                    | "many"
+                    | "most"
+                    | "some"
+            )
+        {
             // Skip the parenthetical up to its closing comma.
             match (k + 1..n.min(k + 25)).find(|&e| s.w(e) == ",") {
                 Some(e) => {
@@ -696,14 +867,61 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
         }
         if matches!(
             w,
-            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be"
-                | "also" | "reportedly" | "allegedly" | "later" | "all" | "confirmed" | "temporarily"
-                | "subsequently" | "initially" | "now" | "who" | "that" | "remain" | "remained"
-                | "remains" | "left" | "reported" | "feared" | "believed" | "presumed" | "either"
-                | "both" | "so" | "far" | "having" | "got" | "get" | "either," | "since"
-                | "thought" | "said" | "to" | "officially" | "eventually" | "critically"
-                | "seriously" | "severely" | "fatally" | "mortally" | "slightly" | "badly"
-                | "more" | "each" | "apparently" | "likely"
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "be"
+                | "also"
+                | "reportedly"
+                | "allegedly"
+                | "later"
+                | "all"
+                | "confirmed"
+                | "temporarily"
+                | "subsequently"
+                | "initially"
+                | "now"
+                | "who"
+                | "that"
+                | "remain"
+                | "remained"
+                | "remains"
+                | "left"
+                | "reported"
+                | "feared"
+                | "believed"
+                | "presumed"
+                | "either"
+                | "both"
+                | "so"
+                | "far"
+                | "having"
+                | "got"
+                | "get"
+                | "either,"
+                | "since"
+                | "thought"
+                | "said"
+                | "to"
+                | "officially"
+                | "eventually"
+                | "critically"
+                | "seriously"
+                | "severely"
+                | "fatally"
+                | "mortally"
+                | "slightly"
+                | "badly"
+                | "more"
+                | "each"
+                | "apparently"
+                | "likely"
         ) {
             if w == "said" && s.w(k + 1) != "to" {
                 return None;
@@ -716,11 +934,13 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
         }
         if matches!(w, "at" | "in" | "on" | "near" | "from" | "across") && k == from {
             // "dozens of refugees at the border had been relocated".
-            if let Some(e) = (k + 1..n.min(k + 7)).find(|&e| matches!(s.w(e), "were" | "was" | "had" | "have" | "has")) {
-                if (k + 1..e).all(|x| !s.punct(x) && s.toks[x].kind != crate::tokens::TokenKind::Number) {
-                    k = e;
-                    continue;
-                }
+            if let Some(e) = (k + 1..n.min(k + 7))
+                .find(|&e| matches!(s.w(e), "were" | "was" | "had" | "have" | "has"))
+                && (k + 1..e)
+                    .all(|x| !s.punct(x) && s.toks[x].kind != crate::tokens::TokenKind::Number)
+            {
+                k = e;
+                continue;
             }
             return None;
         }
@@ -733,10 +953,16 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
                 _ => None,
             };
         }
-        if w == "lost" && matches!(s.w(k + 1), "their" | "his" | "her") && matches!(s.w(k + 2), "lives" | "life") {
+        if w == "lost"
+            && matches!(s.w(k + 1), "their" | "his" | "her")
+            && matches!(s.w(k + 2), "lives" | "life")
+        {
             return Some(Category::Killed);
         }
-        if matches!(w, "rushed" | "taken" | "admitted" | "hospitalised" | "hospitalized") {
+        if matches!(
+            w,
+            "rushed" | "taken" | "admitted" | "hospitalised" | "hospitalized"
+        ) {
             if w.starts_with("hospital") {
                 return Some(Category::Injured);
             }
@@ -744,7 +970,12 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
             if rest == "to" && s.w(k + 2).starts_with("hospital") {
                 return Some(Category::Injured);
             }
-            if w == "taken" && matches!(rest, "prisoner" | "prisoners" | "captive" | "hostage" | "hostages") {
+            if w == "taken"
+                && matches!(
+                    rest,
+                    "prisoner" | "prisoners" | "captive" | "hostage" | "hostages"
+                )
+            {
                 return Some(Category::Captured);
             }
             if w == "taken" && rest == "into" && s.w(k + 2) == "custody" {
@@ -752,7 +983,10 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
             }
             return None;
         }
-        if w == "forced" && matches!(s.w(k + 1), "to" | "from") && matches!(s.w(k + 2), "flee" | "their" | "leave") {
+        if w == "forced"
+            && matches!(s.w(k + 1), "to" | "from")
+            && matches!(s.w(k + 2), "flee" | "their" | "leave")
+        {
             return Some(Category::Displaced);
         }
         if matches!(w, "shot" | "brought") && s.w(k + 1) == "down" {
@@ -773,9 +1007,16 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
     // "four of nine missiles", "200 of the attackers", "dozens of soldiers".
     if s.w(j) == "of" {
         let next = j + 1;
-        if let Some(num) = s.toks.get(next).and_then(|t| numbers.iter().find(|x| x.start == t.start)) {
+        if let Some(num) = s
+            .toks
+            .get(next)
+            .and_then(|t| numbers.iter().find(|x| x.start == t.start))
+        {
             j = s.tok_end(num.end);
-        } else if matches!(s.w(next), "the" | "its" | "their" | "his" | "her" | "those" | "these") {
+        } else if matches!(
+            s.w(next),
+            "the" | "its" | "their" | "his" | "her" | "those" | "these"
+        ) {
             j = next + 1;
         } else {
             j = next;
@@ -802,8 +1043,11 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
             // "10 Israelis", "200 Taliban": a people or group named as the head.
             let end = s.tok_end(m.end);
             let last = s.w(end.saturating_sub(1));
-            let plural_people = m.kind == MentionKind::Demonym && last.ends_with('s') && head_kind(s.w(end)).is_none();
-            let group = m.kind == MentionKind::Group && head_kind(s.w(end)).is_none() && !s.cap(end);
+            let plural_people = m.kind == MentionKind::Demonym
+                && last.ends_with('s')
+                && head_kind(s.w(end)).is_none();
+            let group =
+                m.kind == MentionKind::Group && head_kind(s.w(end)).is_none() && !s.cap(end);
             if plural_people || group {
                 head = Some(end.saturating_sub(1));
                 kind = Some(if group { Kind::Fighters } else { Kind::People });
@@ -835,7 +1079,12 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
         modifiers += 1;
         k += 1;
     }
-    let mut np = Np { head, end: if head.is_some() { k } else { start }, kind, ..Np::default() };
+    let mut np = Np {
+        head,
+        end: if head.is_some() { k } else { start },
+        kind,
+        ..Np::default()
+    };
     if head.is_none() {
         np.elliptical = true;
         np.end = start;
@@ -853,11 +1102,27 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
             break;
         }
         let mut f = e + 1;
-        while f < n && f < e + 4 && head_kind(s.w(f)).is_none() && !s.punct(f) && numbers.iter().all(|x| x.start != s.toks[f].start) && s.w(f) != "and" {
+        while f < n
+            && f < e + 4
+            && head_kind(s.w(f)).is_none()
+            && !s.punct(f)
+            && numbers.iter().all(|x| x.start != s.toks[f].start)
+            && !stop_word(s.w(f))
+            && !matches!(
+                s.w(f),
+                "including" | "mostly" | "mainly" | "comprising" | "many" | "most" | "some"
+            )
+        {
             f += 1;
         }
+        if s.cap(f) && s.kind != SentenceKind::Heading {
+            break;
+        }
         let Some(kd) = head_kind(s.w(f)) else { break };
-        if numbers.iter().any(|x| x.start >= s.toks[e].start && x.start <= s.toks[f].start) {
+        if numbers
+            .iter()
+            .any(|x| x.start >= s.toks[e].start && x.start <= s.toks[f].start)
+        {
             break;
         }
         if Some(kd) != kind {
@@ -876,7 +1141,9 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
             if matches!(s.w(np.end), "from" | "of" | "belonging") {
                 let limit = (np.end + 10).min(n);
                 (np.end + 1..limit)
-                    .take_while(|&k| !matches!(s.w(k), "," | "." | ";" | "in" | "at" | "near" | "on"))
+                    .take_while(|&k| {
+                        !matches!(s.w(k), "," | "." | ";" | "in" | "at" | "near" | "on")
+                    })
                     .find_map(|k| s.mention_at(k))
                     .map(|m| m.side.clone())
             } else {
@@ -896,10 +1163,13 @@ fn compound_kind(s: &Sent<'_>, k: usize, kd: Kind) -> Kind {
     if before == "police" {
         return Kind::Police;
     }
-    if w == "members" || w == "men" {
-        if (0..k).rev().take(4).any(|i| s.mention_at(i).is_some_and(|m| m.kind == MentionKind::Group)) {
-            return Kind::Fighters;
-        }
+    if (w == "members" || w == "men")
+        && (0..k).rev().take(4).any(|i| {
+            s.mention_at(i)
+                .is_some_and(|m| m.kind == MentionKind::Group)
+        })
+    {
+        return Kind::Fighters;
     }
     if matches!(w, "officers" | "officer") && before.ends_with("police") {
         return Kind::Police;
@@ -911,16 +1181,95 @@ fn compound_kind(s: &Sent<'_>, k: usize, kd: Kind) -> Kind {
 fn stop_word(w: &str) -> bool {
     matches!(
         w,
-        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "in" | "on" | "at"
-            | "from" | "of" | "by" | "with" | "during" | "after" | "since" | "across" | "along"
-            | "near" | "and" | "or" | "while" | "but" | "to" | "for" | "as" | "who" | "which"
-            | "that" | "the" | "a" | "an" | "this" | "its" | "their" | "over" | "under" | "into"
-            | "per" | "than" | "times" | "said" | "says" | "say" | "remain" | "hit" | "fired"
-            | "launched" | "struck" | "targeted" | "attacked" | "also" | "later" | "before"
-            | "when" | "where" | "within" | "between" | "among" | "around" | "about" | "out"
-            | "up" | "so" | "far" | "inside" | "through" | "against" | "toward" | "towards"
-            | "will" | "would" | "could" | "may" | "might" | "be" | "being" | "not" | "no"
-            | "it" | "they" | "he" | "she" | "we" | "his" | "her" | "our"
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "of"
+            | "by"
+            | "with"
+            | "during"
+            | "after"
+            | "since"
+            | "across"
+            | "along"
+            | "near"
+            | "and"
+            | "or"
+            | "while"
+            | "but"
+            | "to"
+            | "for"
+            | "as"
+            | "who"
+            | "which"
+            | "that"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "its"
+            | "their"
+            | "over"
+            | "under"
+            | "into"
+            | "per"
+            | "than"
+            | "times"
+            | "said"
+            | "says"
+            | "say"
+            | "remain"
+            | "hit"
+            | "fired"
+            | "launched"
+            | "struck"
+            | "targeted"
+            | "attacked"
+            | "also"
+            | "later"
+            | "before"
+            | "when"
+            | "where"
+            | "within"
+            | "between"
+            | "among"
+            | "around"
+            | "about"
+            | "out"
+            | "up"
+            | "so"
+            | "far"
+            | "inside"
+            | "through"
+            | "against"
+            | "toward"
+            | "towards"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "be"
+            | "being"
+            | "not"
+            | "no"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "his"
+            | "her"
+            | "our"
     )
 }
 
@@ -940,13 +1289,20 @@ fn possessive_before(s: &Sent<'_>, a: usize) -> bool {
 
 fn country_possessive_before(s: &Sent<'_>, a: usize) -> bool {
     let lo = a.saturating_sub(6);
-    (lo..a).any(|k| s.w(k) == "country" && s.toks.get(k + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Possessive))
+    (lo..a).any(|k| {
+        s.w(k) == "country"
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == crate::tokens::TokenKind::Possessive)
+    })
 }
 
 /// "returned to Afghanistan": returnees go back to their own country.
 fn returned_to(s: &Sent<'_>, from: usize) -> Option<Side> {
     let to = (from..s.len().min(from + 6)).find(|&k| s.w(k) == "to")?;
-    s.mention_at(to + 1).filter(|m| is_state_kind(m.kind)).map(|m| m.side.clone())
+    s.mention_at(to + 1)
+        .filter(|m| is_state_kind(m.kind))
+        .map(|m| m.side.clone())
 }
 
 /// The side named as the author of an attack in this sentence: "an
@@ -954,12 +1310,19 @@ fn returned_to(s: &Sent<'_>, from: usize) -> Option<Side> {
 fn attack_side(s: &Sent<'_>) -> Option<Side> {
     for k in 0..s.len() {
         let w = s.w(k);
-        if !matches!(w, "attack" | "attacks" | "offensive" | "assault" | "incursion" | "raid") {
+        if !matches!(
+            w,
+            "attack" | "attacks" | "offensive" | "assault" | "incursion" | "raid"
+        ) {
             continue;
         }
         // "attacks by (the) X"
         if s.w(k + 1) == "by" {
-            let j = if matches!(s.w(k + 2), "the") { k + 3 } else { k + 2 };
+            let j = if matches!(s.w(k + 2), "the") {
+                k + 3
+            } else {
+                k + 2
+            };
             if let Some(m) = (j..(j + 3).min(s.len())).find_map(|i| s.mention_at(i)) {
                 return Some(m.side.clone());
             }
@@ -984,15 +1347,21 @@ fn resolve_all(s: &Sent<'_>, atts: &[Attribution], state: &mut DocState) -> Vec<
     let mut out: Vec<Option<Speaker>> = Vec::with_capacity(atts.len());
     for (idx, att) in atts.iter().enumerate() {
         let sp = if att.form == Form::Participle {
-            out[..idx].iter().rev().flatten().next().cloned().or_else(|| state.last_speaker.clone())
+            out[..idx]
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .cloned()
+                .or_else(|| state.last_speaker.clone())
         } else {
             resolve_speaker(s, att.span.0, att.span.1, state)
         };
-        if let Some(sp) = sp.as_ref() {
-            if att.form != Form::Participle {
-                state.last_speaker = Some(sp.clone());
-                state.history.push(sp.clone());
-            }
+        if let Some(sp) = sp.as_ref()
+            && att.form != Form::Participle
+        {
+            state.last_speaker = Some(sp.clone());
+            state.history.push(sp.clone());
         }
         out.push(sp);
     }
@@ -1012,7 +1381,9 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
     if b == a + 1 && pronoun(s.w(a)) {
         // "Ukraine's air force downed 50 drones, it said": the subject.
         if a > 3 && matches!(s.w(a), "it" | "they") && matches!(s.w(a - 1), "," | "”" | "\"") {
-            let lead = (0..a.min(6)).take_while(|&k| !s.punct(k) || s.toks[k].kind == crate::tokens::TokenKind::Possessive);
+            let lead = (0..a.min(6)).take_while(|&k| {
+                !s.punct(k) || s.toks[k].kind == crate::tokens::TokenKind::Possessive
+            });
             if let Some(m) = lead.filter_map(|k| s.mention_at(k)).next() {
                 return Some(Speaker {
                     text: s.span_text(0, s.tok_end(m.end) + 2).trim().to_string(),
@@ -1034,7 +1405,11 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
     let mut head_idx = a;
     for k in a..b {
         let w = s.w(k);
-        if matches!(w, "," | "(" | "of" | "for" | "in" | "at" | "from" | "on" | "with" | "to" | "and") && !head.is_empty() {
+        if matches!(
+            w,
+            "," | "(" | "of" | "for" | "in" | "at" | "from" | "on" | "with" | "to" | "and"
+        ) && !head.is_empty()
+        {
             break;
         }
         if s.toks[k].kind == crate::tokens::TokenKind::Word {
@@ -1046,7 +1421,10 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
     let state_word = (a..b).any(|k| s.w(k) == "state");
     let unaffiliated = unaffiliated_head(&head)
         && !state_word
-        && !first_mention.is_some_and(|m| matches!(m.kind, MentionKind::International | MentionKind::Organ) && s.tok_at(m.start) == head_idx);
+        && !first_mention.is_some_and(|m| {
+            matches!(m.kind, MentionKind::International | MentionKind::Organ)
+                && s.tok_at(m.start) == head_idx
+        });
     let names: Vec<usize> = (a..b)
         .filter(|&k| {
             s.cap(k)
@@ -1090,14 +1468,25 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
         let family = |h: &str| match h {
             "army" | "military" | "forces" | "force" | "command" => "military",
             "spokesman" | "spokesperson" | "spokeswoman" => "spokesperson",
-            other => if other == "statement" { "" } else { "other" },
+            other => {
+                if other == "statement" {
+                    ""
+                } else {
+                    "other"
+                }
+            }
         };
         let fam = family(&head);
         let found = state
             .history
             .iter()
             .rev()
-            .find(|h| h.side.is_some() && (fam.is_empty() || family(&h.head) == fam || h.text.to_ascii_lowercase().contains(head.as_str())))
+            .find(|h| {
+                h.side.is_some()
+                    && (fam.is_empty()
+                        || family(&h.head) == fam
+                        || h.text.to_ascii_lowercase().contains(head.as_str()))
+            })
             .or_else(|| state.history.iter().rev().find(|h| h.side.is_some()));
         if let Some(h) = found {
             sp.side = h.side.clone();
@@ -1121,8 +1510,16 @@ fn learn_names(s: &Sent<'_>, state: &mut DocState) {
     for m in s.mentions {
         let mut k = s.tok_end(m.end);
         let mut saw_title = false;
-        while k < s.len() && (title_word(s.w(k)) || s.toks[k].kind == crate::tokens::TokenKind::Possessive || (s.w(k) == "," && !saw_title)) {
-            saw_title |= title_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "an" | "of" | "and" | "for" | "in" | "on" | "at");
+        while k < s.len()
+            && (title_word(s.w(k))
+                || s.toks[k].kind == crate::tokens::TokenKind::Possessive
+                || (s.w(k) == "," && !saw_title))
+        {
+            saw_title |= title_word(s.w(k))
+                && !matches!(
+                    s.w(k),
+                    "the" | "a" | "an" | "of" | "and" | "for" | "in" | "on" | "at"
+                );
             k += 1;
         }
         if !saw_title {
@@ -1150,8 +1547,12 @@ fn learn_names(s: &Sent<'_>, state: &mut DocState) {
         }
         let close = (k + 2..s.len().min(k + 16)).find(|&e| s.w(e) == ",");
         let Some(close) = close else { continue };
-        let Some(m) = s.mentions_in(k + 1, close).next() else { continue };
-        if !(k + 1..close).any(|e| title_word(s.w(e)) && !matches!(s.w(e), "the" | "a" | "an" | "of" | "for" | "in" | "at")) {
+        let Some(m) = s.mentions_in(k + 1, close).next() else {
+            continue;
+        };
+        if !(k + 1..close).any(|e| {
+            title_word(s.w(e)) && !matches!(s.w(e), "the" | "a" | "an" | "of" | "for" | "in" | "at")
+        }) {
             continue;
         }
         let mut j = k;
@@ -1173,8 +1574,16 @@ fn pick_speaker(
     speakers: &[Option<Speaker>],
     state: &DocState,
 ) -> (Option<Speaker>, bool, bool) {
-    let before = atts.iter().enumerate().rev().find(|(_, t)| t.verb < a && !(t.form == Form::Quoting));
-    let chosen = before.or_else(|| atts.iter().enumerate().find(|(_, t)| t.verb > a && t.form != Form::Quoting));
+    let before = atts
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, t)| t.verb < a && !(t.form == Form::Quoting));
+    let chosen = before.or_else(|| {
+        atts.iter()
+            .enumerate()
+            .find(|(_, t)| t.verb > a && t.form != Form::Quoting)
+    });
     if let Some((idx, att)) = chosen {
         // "…, AP reported, quoting Ukrainian officials": the quoted source.
         let quoted = atts
@@ -1190,13 +1599,37 @@ fn pick_speaker(
         }
     }
     let _ = s;
-    (state.paragraph_speaker.clone(), state.paragraph_speaker.is_some(), false)
+    (
+        state.paragraph_speaker.clone(),
+        state.paragraph_speaker.is_some(),
+        false,
+    )
+}
+
+/// True when the sentence dates what it says apart from the claims before
+/// it (a different month), so it is background, not the paragraph speaker's.
+fn own_time_differs(
+    s: &Sent<'_>,
+    times: &[TimeExpr],
+    atts: &[Attribution],
+    state: &DocState,
+) -> bool {
+    let Some(last) = state.last_date else {
+        return false;
+    };
+    times.iter().any(|t| {
+        t.relation == TimeRelation::At
+            && !is_speech_time(s, t, atts)
+            && t.date.month().is_some()
+            && t.date.month() != last.month()
+    })
 }
 
 /// A time expression attached to a speech verb: "said on Sunday".
 fn is_speech_time(s: &Sent<'_>, t: &TimeExpr, atts: &[Attribution]) -> bool {
     let k = s.tok_at(t.start);
-    atts.iter().any(|att| att.form != Form::Participle && att.verb < k && k <= att.verb + 3)
+    atts.iter()
+        .any(|att| att.form != Form::Participle && att.verb < k && k <= att.verb + 3)
 }
 
 fn pick_date(
@@ -1231,13 +1664,48 @@ fn pick_date(
     (state.last_date, state.last_date.is_some())
 }
 
+/// True when `date` is within two weeks before (or after) the publication day.
+fn current(date: PartialDate, published: Option<Date>) -> bool {
+    let Some(p) = published else { return true };
+    match date {
+        PartialDate::Day(d) => p
+            .since(d)
+            .map(|span| span.get_days().abs() <= 14)
+            .unwrap_or(false),
+        PartialDate::Month { year, month } => year == p.year() && (p.month() - month).abs() <= 1,
+        PartialDate::Year(y) => y == p.year(),
+    }
+}
+
+/// A cumulative toll ("bringing the total death toll to 13", "so far")
+/// covers a period: it is dated to the month, not a day.
+fn cumulative(s: &Sent<'_>, a: usize) -> bool {
+    let lo = a.saturating_sub(7);
+    (lo..a).any(|k| matches!(s.w(k), "total" | "toll" | "cumulative" | "overall"))
+        || (a..s.len().min(a + 12)).any(|k| s.w(k) == "so" && s.w(k + 1) == "far")
+}
+
 fn event_words(s: &Sent<'_>) -> bool {
     (0..s.len()).any(|k| {
         matches!(
             s.w(k),
-            "attack" | "attacks" | "strike" | "strikes" | "airstrikes" | "clash" | "clashes"
-                | "fighting" | "shelling" | "raid" | "bombing" | "offensive" | "operation"
-                | "operations" | "killed" | "hostilities" | "assault"
+            "attack"
+                | "attacks"
+                | "strike"
+                | "strikes"
+                | "airstrikes"
+                | "clash"
+                | "clashes"
+                | "fighting"
+                | "shelling"
+                | "raid"
+                | "bombing"
+                | "offensive"
+                | "operation"
+                | "operations"
+                | "killed"
+                | "hostilities"
+                | "assault"
         )
     })
 }
@@ -1264,25 +1732,30 @@ fn merge(cands: Vec<Cand>) -> Vec<Claim> {
                 continue;
             }
             let (a, b) = (&cands[i], &cands[j]);
-            if figure(&a.claim) != figure(&b.claim) || !dates_compatible(a.claim.date, b.claim.date) {
+            if figure(&a.claim) != figure(&b.claim) || !dates_compatible(a.claim.date, b.claim.date)
+            {
                 continue;
             }
-            let side_ok = a.claim.subject.side == b.claim.subject.side || a.claim.subject.side.is_none();
+            let side_ok =
+                a.claim.subject.side == b.claim.subject.side || a.claim.subject.side.is_none();
             if !side_ok {
                 continue;
             }
             let a_cs = claimant_side_of(&a.claim);
             let b_cs = claimant_side_of(&b.claim);
-            let same_claimant = a_cs == b_cs && a.claim.claimant.is_some() == b.claim.claimant.is_some();
+            let same_claimant =
+                a_cs == b_cs && a.claim.claimant.is_some() == b.claim.claimant.is_some();
             let drop_a = if same_claimant && a.claim.subject.side == b.claim.subject.side {
                 // Exact repeat: keep the better-attributed, more precise one.
                 better(b, a, j < i)
-            } else if same_claimant {
-                true // a has no side, b has
-            } else if a.claim.claimant.is_none() && b.claim.claimant.is_some() {
-                true // an unattributed restatement of an attributed figure
-            } else if a.heading {
-                true // a headline summarising the body
+            } else if same_claimant
+                || (a.claim.claimant.is_none() && b.claim.claimant.is_some())
+                || a.heading
+            {
+                // a has no side where b has one; or a is an unattributed
+                // restatement of an attributed figure; or a is a headline
+                // summarising the body.
+                true
             } else {
                 a.unresolved_claimant
                     && b_cs.is_some()
@@ -1324,14 +1797,20 @@ fn better(b: &Cand, a: &Cand, b_first: bool) -> bool {
 }
 
 fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return true };
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
     if a == b {
         return true;
     }
     match (a, b) {
-        (PartialDate::Day(x), PartialDate::Day(y)) => {
-            x.since(y).map(|span| span.get_days().abs() <= 1).unwrap_or(false)
+        (PartialDate::Day(x), PartialDate::Day(y)) => x
+            .since(y)
+            .map(|span| span.get_days().abs() <= 1)
+            .unwrap_or(false),
+        _ => {
+            a.month() == b.month()
+                || a.year() == b.year() && (a.month().is_none() || b.month().is_none())
         }
-        _ => a.month() == b.month() || a.year() == b.year() && (a.month().is_none() || b.month().is_none()),
     }
 }

@@ -19,9 +19,9 @@ use sitrep_model::{Category, Kind};
 pub fn active_verb(w: &str) -> Option<Category> {
     use Category::*;
     Some(match w {
-        "kill" | "kills" | "killed" | "killing" | "neutralised" | "neutralized" | "neutralising"
-        | "neutralizing" | "neutralise" | "neutralize" | "eliminated" | "eliminating"
-        | "eliminate" | "eliminates" | "martyred" | "slew" | "slaying" => Killed,
+        "kill" | "kills" | "killed" | "killing" | "neutralised" | "neutralized"
+        | "neutralising" | "neutralizing" | "neutralise" | "neutralize" | "eliminated"
+        | "eliminating" | "eliminate" | "eliminates" | "martyred" | "slew" | "slaying" => Killed,
         "wound" | "wounds" | "wounded" | "wounding" | "injure" | "injures" | "injured"
         | "injuring" => Injured,
         "capture" | "captures" | "captured" | "capturing" | "seize" | "seizes" | "seized"
@@ -105,25 +105,19 @@ pub fn head_kind(w: &str) -> Option<Kind> {
         | "militiamen" | "mujahideen" | "infiltrators" | "miscreants" | "operatives"
         | "bombers" | "paramilitaries" => Fighters,
         "police" | "policemen" | "policeman" | "policewomen" | "constables" | "cops" => Police,
-        "civilian" | "civilians" | "women" | "woman" | "children" | "child" | "kids"
-        | "babies" | "infants" | "tourists" | "villagers" | "residents" | "worshippers"
-        | "pilgrims" | "students" | "schoolchildren" | "journalists" | "paramedics"
-        | "medics" | "doctors" | "nurses" | "farmers" | "labourers" | "laborers" | "workers"
-        | "passengers" | "shoppers" | "girls" | "boys" | "minors" | "teachers"
-        | "staff" | "volunteers" | "rescuers" | "fishermen" | "hindus" | "muslims"
-        | "christians" | "couple" => Civilians,
+        "civilian" | "civilians" | "women" | "woman" | "children" | "child" | "kids" | "babies"
+        | "infants" | "tourists" | "villagers" | "residents" | "worshippers" | "pilgrims"
+        | "students" | "schoolchildren" | "journalists" | "paramedics" | "medics" | "doctors"
+        | "nurses" | "farmers" | "labourers" | "laborers" | "workers" | "passengers"
+        | "shoppers" | "girls" | "boys" | "minors" | "teachers" | "staff" | "volunteers"
+        | "rescuers" | "fishermen" | "hindus" | "muslims" | "christians" | "couple" => Civilians,
         "people" | "persons" | "person" | "individuals" | "others" | "men" | "members"
-        | "officials"
-        | "lives" | "victims" | "bodies" | "souls" => People,
-        "refugee" | "refugees" | "migrant" | "migrants" | "deportees" | "returnees"
-        | "asylum" | "undocumented" => Refugees,
-        "post" | "posts" | "checkpost" | "checkposts" | "outpost" | "outposts"
-        | "checkpoints" | "checkpoint" | "positions" | "position" | "pickets" | "bunkers" => {
-            Posts
-        }
-        "base" | "bases" | "airbase" | "airbases" | "garrisons" | "airfields" | "airfield" => {
-            Bases
-        }
+        | "officials" | "lives" | "victims" | "bodies" | "souls" => People,
+        "refugee" | "refugees" | "migrant" | "migrants" | "deportees" | "returnees" | "asylum"
+        | "undocumented" => Refugees,
+        "post" | "posts" | "checkpost" | "checkposts" | "outpost" | "outposts" | "checkpoints"
+        | "checkpoint" | "positions" | "position" | "pickets" | "bunkers" => Posts,
+        "base" | "bases" | "airbase" | "airbases" | "garrisons" | "airfields" | "airfield" => Bases,
         "installation" | "installations" | "facility" | "facilities" | "camp" | "camps"
         | "hideout" | "hideouts" | "depot" | "depots" | "launchpads" | "compounds"
         | "strongholds" | "sites" | "infrastructure" | "headquarters" => Installations,
@@ -134,9 +128,7 @@ pub fn head_kind(w: &str) -> Option<Kind> {
         | "convoys" => Vehicles,
         "missile" | "missiles" | "rocket" | "rockets" | "shells" | "floors" | "buildings"
         | "homes" | "houses" | "targets" | "systems" | "radars" | "radar" | "weapons"
-        | "bridges" | "ships" | "vessels" | "boats" | "launchers" | "shops" => {
-            Other
-        }
+        | "bridges" | "ships" | "vessels" | "boats" | "launchers" | "shops" => Other,
         _ => return None,
     })
 }
@@ -229,8 +221,17 @@ pub fn speech_verb(w: &str) -> bool {
 pub fn denial_verb(w: &str) -> bool {
     matches!(
         w,
-        "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "rejecting"
-            | "dismissed" | "dismisses" | "refuted" | "refutes"
+        "denied"
+            | "denies"
+            | "deny"
+            | "denying"
+            | "rejected"
+            | "rejects"
+            | "rejecting"
+            | "dismissed"
+            | "dismisses"
+            | "refuted"
+            | "refutes"
     )
 }
 

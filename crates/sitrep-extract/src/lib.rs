@@ -73,6 +73,11 @@ impl Extractor {
         let sentences = sentences::split(text);
         let mentions = self.sides.find(text);
         let claims = claims::extract(text, doc.published, &sentences, &mentions);
-        Extraction { id: doc.id.clone(), published: doc.published, claims, events: Vec::new() }
+        Extraction {
+            id: doc.id.clone(),
+            published: doc.published,
+            claims,
+            events: Vec::new(),
+        }
     }
 }

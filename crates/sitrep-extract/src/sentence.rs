@@ -40,7 +40,16 @@ impl<'t> Sent<'t> {
     ) -> Sent<'t> {
         let lc = text.get(start..end).unwrap_or("").to_ascii_lowercase();
         let toks = tokenize(text, start, end);
-        Sent { text, start, end, lc, toks, kind, paragraph, mentions }
+        Sent {
+            text,
+            start,
+            end,
+            lc,
+            toks,
+            kind,
+            paragraph,
+            mentions,
+        }
     }
 
     /// Number of tokens.
@@ -51,7 +60,10 @@ impl<'t> Sent<'t> {
     /// Lower-cased text of token `i`, or "" past either end.
     pub fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.lc.get(t.start - self.start..t.end - self.start).unwrap_or(""),
+            Some(t) => self
+                .lc
+                .get(t.start - self.start..t.end - self.start)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -71,7 +83,9 @@ impl<'t> Sent<'t> {
 
     /// True when token `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(self.text))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(self.text))
     }
 
     /// True when token `i` is punctuation.
@@ -84,7 +98,9 @@ impl<'t> Sent<'t> {
         if a >= b || b > self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
+        self.text
+            .get(self.toks[a].start..self.toks[b - 1].end)
+            .unwrap_or("")
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -99,11 +115,16 @@ impl<'t> Sent<'t> {
 
     /// Side mentions whose tokens lie within `a..b`.
     pub fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &'t SideMention> + '_ {
-        let (lo, hi) = match (self.toks.get(a), b.checked_sub(1).and_then(|i| self.toks.get(i))) {
+        let (lo, hi) = match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|i| self.toks.get(i)),
+        ) {
             (Some(x), Some(y)) if a < b => (x.start, y.end),
             _ => (1, 0),
         };
-        self.mentions.iter().filter(move |m| m.start >= lo && m.end <= hi)
+        self.mentions
+            .iter()
+            .filter(move |m| m.start >= lo && m.end <= hi)
     }
 
     /// The side mention that starts at token `i`, if any.
@@ -114,6 +135,10 @@ impl<'t> Sent<'t> {
 
     /// True when token `i` lies inside a side mention.
     pub fn in_mention(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.mentions.iter().any(|m| m.start <= t.start && t.end <= m.end))
+        self.toks.get(i).is_some_and(|t| {
+            self.mentions
+                .iter()
+                .any(|m| m.start <= t.start && t.end <= m.end)
+        })
     }
 }

@@ -41,7 +41,10 @@ impl Token {
 
     /// True when the token starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -78,8 +81,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     break;
                 }
             }
-            let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { start: abs, end: start + last, kind });
+            let kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                start: abs,
+                end: start + last,
+                kind,
+            });
             continue;
         }
         if c == '\'' || c == '’' {
@@ -89,11 +100,19 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(char::is_alphanumeric)
             {
                 chars.next();
-                out.push(Token { start: abs, end: abs + c.len_utf8() + 1, kind: TokenKind::Possessive });
+                out.push(Token {
+                    start: abs,
+                    end: abs + c.len_utf8() + 1,
+                    kind: TokenKind::Possessive,
+                });
                 continue;
             }
         }
-        out.push(Token { start: abs, end: abs + c.len_utf8(), kind: TokenKind::Punct });
+        out.push(Token {
+            start: abs,
+            end: abs + c.len_utf8(),
+            kind: TokenKind::Punct,
+        });
     }
     out
 }
@@ -111,22 +130,40 @@ mod tests {
         assert_eq!(
             texts("The army’s posts: 2,640 and 2.9 million, India-controlled."),
             [
-                "The", "army", "’s", "posts", ":", "2,640", "and", "2.9", "million", ",", "India",
-                "-", "controlled", "."
+                "The",
+                "army",
+                "’s",
+                "posts",
+                ":",
+                "2,640",
+                "and",
+                "2.9",
+                "million",
+                ",",
+                "India",
+                "-",
+                "controlled",
+                "."
             ]
         );
     }
 
     #[test]
     fn keeps_apostrophes_that_are_not_possessive() {
-        assert_eq!(texts("the soldiers' 'own' words"), ["the", "soldiers", "'", "'", "own", "'", "words"]);
+        assert_eq!(
+            texts("the soldiers' 'own' words"),
+            ["the", "soldiers", "'", "'", "own", "'", "words"]
+        );
     }
 
     #[test]
     fn offsets_are_in_text_coordinates() {
         let s = "xx «Kyiv» 5";
         let toks = tokenize(s, 3, s.len());
-        assert_eq!(toks.iter().map(|t| t.text(s)).collect::<Vec<_>>(), ["«", "Kyiv", "»", "5"]);
+        assert_eq!(
+            toks.iter().map(|t| t.text(s)).collect::<Vec<_>>(),
+            ["«", "Kyiv", "»", "5"]
+        );
         assert_eq!(toks[3].kind, TokenKind::Number);
     }
 }

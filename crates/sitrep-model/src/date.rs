@@ -38,7 +38,11 @@ pub struct PartialDateError {
 
 impl fmt::Display for PartialDateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid date {:?}: expected YYYY-MM-DD, YYYY-MM or YYYY", self.text)
+        write!(
+            f,
+            "invalid date {:?}: expected YYYY-MM-DD, YYYY-MM or YYYY",
+            self.text
+        )
     }
 }
 
@@ -48,7 +52,10 @@ impl PartialDate {
     /// The month that holds this date, or `None` for a whole year.
     pub fn month(self) -> Option<PartialDate> {
         match self {
-            PartialDate::Day(d) => Some(PartialDate::Month { year: d.year(), month: d.month() }),
+            PartialDate::Day(d) => Some(PartialDate::Month {
+                year: d.year(),
+                month: d.month(),
+            }),
             m @ PartialDate::Month { .. } => Some(m),
             PartialDate::Year(_) => None,
         }
@@ -108,7 +115,9 @@ impl FromStr for PartialDate {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     fn from_str(s: &str) -> Result<PartialDate, PartialDateError> {
-        let err = || PartialDateError { text: s.to_string() };
+        let err = || PartialDateError {
+            text: s.to_string(),
+        };
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| -> Result<i16, PartialDateError> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
@@ -126,11 +135,16 @@ impl FromStr for PartialDate {
                 if !(1..=12).contains(&month) {
                     return Err(err());
                 }
-                Ok(PartialDate::Month { year, month: month as i8 })
+                Ok(PartialDate::Month {
+                    year,
+                    month: month as i8,
+                })
             }
             [y, m, d] => {
                 let (year, month, day) = (num(y, 4)?, num(m, 2)?, num(d, 2)?);
-                Date::new(year, month as i8, day as i8).map(PartialDate::Day).map_err(|_| err())
+                Date::new(year, month as i8, day as i8)
+                    .map(PartialDate::Day)
+                    .map_err(|_| err())
             }
             _ => Err(err()),
         }
@@ -164,7 +178,15 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for text in ["", "25", "2025-13", "2025-02-30", "2025-1-01", "20251", "2025-10-01-01"] {
+        for text in [
+            "",
+            "25",
+            "2025-13",
+            "2025-02-30",
+            "2025-1-01",
+            "20251",
+            "2025-10-01-01",
+        ] {
             assert!(text.parse::<PartialDate>().is_err(), "{text}");
         }
         assert_eq!(

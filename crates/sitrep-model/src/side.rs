@@ -51,9 +51,13 @@ impl Side {
     /// ```
     pub fn new(code: &str) -> Result<Side, SideError> {
         let ok = (2..=16).contains(&code.len())
-            && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if !ok {
-            return Err(SideError { text: code.to_string() });
+            return Err(SideError {
+                text: code.to_string(),
+            });
         }
         Ok(Side(code.to_ascii_uppercase().into_boxed_str()))
     }

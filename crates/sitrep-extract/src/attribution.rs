@@ -352,7 +352,15 @@ fn is_noun_use(s: &Sent<'_>, i: usize) -> bool {
         prev = p;
         break;
     }
-    if (ambiguous(w) || w == "said") && determiner(prev) {
+    if ambiguous(w) && determiner(prev) {
+        return true;
+    }
+    if w == "said"
+        && matches!(
+            prev,
+            "the" | "its" | "his" | "her" | "their" | "this" | "that" | "a" | "an"
+        )
+    {
         return true;
     }
     if matches!(

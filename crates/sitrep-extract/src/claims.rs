@@ -393,8 +393,7 @@ fn sentence_claims(
         }
         if side.is_none()
             && claimant_side.is_some()
-            && kind != Kind::Civilians
-            && kind != Kind::People
+            && matches!(kind, Kind::Soldiers | Kind::Fighters | Kind::Police)
         {
             // "nine fighters captured" continuing the same speaker's "133 Afghan fighters".
             if let Some(f) = state
@@ -435,7 +434,12 @@ fn sentence_claims(
                 .filter(|sp| sp.state)
                 .and_then(|sp| sp.side.clone())
             {
-                side = state.adversary(&sp);
+                side = s
+                    .mentions
+                    .iter()
+                    .find(|m| is_state_kind(m.kind) && m.side != sp)
+                    .map(|m| m.side.clone())
+                    .or_else(|| state.adversary(&sp));
                 if side.is_some() {
                     flags.push(Flag::SideFromContext);
                 }
@@ -1131,25 +1135,39 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
         e = f + 1;
         np.end = e;
     }
-    // Side from the words of the group.
-    let side = s
-        .mentions_in(start, np.end)
-        .last()
-        .map(|m| m.side.clone())
-        .or_else(|| {
-            // "militants from the paramilitary RSF".
-            if matches!(s.w(np.end), "from" | "of" | "belonging") {
-                let limit = (np.end + 10).min(n);
-                (np.end + 1..limit)
-                    .take_while(|&k| {
-                        !matches!(s.w(k), "," | "." | ";" | "in" | "at" | "near" | "on")
-                    })
-                    .find_map(|k| s.mention_at(k))
-                    .map(|m| m.side.clone())
-            } else {
-                None
+    // Side from the words of the group, or from a complement:
+    // "militants from the paramilitary RSF", "fighters of the Pakistani Taliban".
+    let mut side = s.mentions_in(start, np.end).last().map(|m| m.side.clone());
+    if matches!(s.w(np.end), "from" | "of" | "belonging") {
+        let limit = (np.end + 10).min(n);
+        let mut found = None;
+        let mut k = np.end + 1;
+        while k < limit
+            && !matches!(
+                s.w(k),
+                "," | "."
+                    | ";"
+                    | "in"
+                    | "at"
+                    | "near"
+                    | "on"
+                    | "were"
+                    | "was"
+                    | "had"
+                    | "have"
+                    | "who"
+            )
+        {
+            if found.is_none() {
+                found = s.mention_at(k);
             }
-        });
+            k += 1;
+        }
+        if let Some(m) = found {
+            side = side.or_else(|| Some(m.side.clone()));
+            np.end = k;
+        }
+    }
     np.side = side;
     np
 }
@@ -1425,9 +1443,25 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
             matches!(m.kind, MentionKind::International | MentionKind::Organ)
                 && s.tok_at(m.start) == head_idx
         });
+    let after_preposition = |k: usize| {
+        (a..k).rev().take_while(|&j| s.cap(j) || s.punct(j)).count() < k - a
+            && matches!(
+                s.w(k
+                    - 1
+                    - (a..k)
+                        .rev()
+                        .take_while(|&j| s.cap(j))
+                        .count()
+                        .min(k - a - 1)),
+                "in" | "at" | "from" | "of" | "near"
+            )
+    };
     let names: Vec<usize> = (a..b)
         .filter(|&k| {
-            s.cap(k)
+            !after_preposition(k)
+                // "Local media": a capitalised adjective before a lower-case noun.
+                && !(k + 1 < b && s.toks[k + 1].kind == crate::tokens::TokenKind::Word && !s.cap(k + 1))
+                && s.cap(k)
                 && !title_word(s.w(k))
                 && !s.in_mention(k)
                 && !unaffiliated_head(s.w(k))
@@ -1639,7 +1673,12 @@ fn pick_date(
     atts: &[Attribution],
     state: &DocState,
 ) -> (Option<PartialDate>, bool) {
-    if times.iter().any(|t| t.relation == TimeRelation::Since) {
+    // "since February 2022", "since the war began in 2023": an open period.
+    let since = |t: &TimeExpr| {
+        let k = s.tok_at(t.start);
+        t.relation == TimeRelation::Since || (k.saturating_sub(6)..k).any(|j| s.w(j) == "since")
+    };
+    if times.iter().any(since) {
         return (None, false);
     }
     let mut best: Option<(usize, PartialDate)> = None;

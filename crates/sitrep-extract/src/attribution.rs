@@ -489,7 +489,10 @@ fn backward_np(s: &Sent<'_>, v: usize) -> (usize, usize) {
         }
         if clause_boundary(w) {
             // "the UN and local authorities" keeps its "and".
-            if w == "and" && a < end && (s.cap(a - 2) || matches!(s.w(a), "local" | "other")) {
+            if w == "and"
+                && a < end
+                && (a >= 2 && s.cap(a - 2) || matches!(s.w(a), "local" | "other"))
+            {
                 a -= 1;
                 continue;
             }
@@ -582,6 +585,15 @@ mod tests {
                 "Omar Said, an official at the hospital".to_string(),
                 Form::PassiveBy
             )]
+        );
+    }
+
+    #[test]
+    fn and_near_the_start_does_not_underflow() {
+        // Found by tests/no_panic.rs: "and" as the second token.
+        assert_eq!(
+            speakers("x and officials said 5 died."),
+            [("officials".to_string(), Form::Subject)]
         );
     }
 

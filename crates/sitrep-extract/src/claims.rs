@@ -233,16 +233,27 @@ fn sentence_claims(
     let attack_here = attack_side(s);
     let attack = attack_here.clone().or_else(|| state.attack_side.clone());
 
-    let numbers: Vec<NumberExpr> = numbers::find(body)
-        .into_iter()
-        .filter(|n| n.role == NumberRole::Count)
-        .map(|mut n| {
-            n.start += s.start;
-            n.end += s.start;
-            n.number_start += s.start;
-            n
-        })
-        .collect();
+    // Most sentences state no figure: skip the number and date scanners
+    // unless a token could start a number, or the running date may move.
+    let countable = might_count(s);
+    if !countable && !event_words(s) {
+        learn_context(s, &attributions, &speakers, attack_here, state);
+        return Vec::new();
+    }
+    let numbers: Vec<NumberExpr> = if countable {
+        numbers::find(body)
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .filter(|n| n.role == NumberRole::Count)
+    .map(|mut n| {
+        n.start += s.start;
+        n.end += s.start;
+        n.number_start += s.start;
+        n
+    })
+    .collect();
     let times: Vec<TimeExpr> = dates::find(body, published)
         .into_iter()
         .map(|mut t| {
@@ -557,13 +568,7 @@ fn sentence_claims(
         out.push(denied);
     }
 
-    // Carry context forward.
-    if let Some(sp) = speakers.iter().rev().flatten().next() {
-        state.paragraph_speaker = Some(sp.clone());
-    }
-    if attack_here.is_some() {
-        state.attack_side = attack_here;
-    }
+    learn_context(s, &attributions, &speakers, attack_here, state);
     // The running date follows current events only: background history
     // ("the 1999 hijacking", "an attack on April 22" three weeks earlier)
     // does not date what comes next.
@@ -584,6 +589,63 @@ fn sentence_claims(
         state.last_date = Some(t.date);
     }
     out
+}
+
+/// Carries a sentence's speakers and attack author forward.
+fn learn_context(
+    s: &Sent<'_>,
+    _attributions: &[Attribution],
+    speakers: &[Option<Speaker>],
+    attack_here: Option<Side>,
+    state: &mut DocState,
+) {
+    let _ = s;
+    if let Some(sp) = speakers.iter().rev().flatten().next() {
+        state.paragraph_speaker = Some(sp.clone());
+    }
+    if attack_here.is_some() {
+        state.attack_side = attack_here;
+    }
+}
+
+/// True when some token could begin a number expression: digits, number
+/// words, vague quantities, or the "any"/"no" of a denial. A superset of
+/// what [`numbers::find`] can return, so skipping the others loses nothing.
+fn might_count(s: &Sent<'_>) -> bool {
+    (0..s.len()).any(|k| {
+        if s.toks[k].kind == crate::tokens::TokenKind::Number {
+            return true;
+        }
+        let w = s.w(k);
+        numbers::small_word(w.as_bytes()).is_some()
+            || matches!(
+                w,
+                "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "lakh"
+                    | "lakhs"
+                    | "lac"
+                    | "lacs"
+                    | "crore"
+                    | "crores"
+                    | "dozen"
+                    | "dozens"
+                    | "scores"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+                    | "tens"
+                    | "several"
+                    | "few"
+                    | "couple"
+                    | "half"
+                    | "any"
+                    | "no"
+            )
+    })
 }
 
 /// A number candidate in token coordinates.

@@ -512,6 +512,10 @@ fn backward_np(s: &Sent<'_>, v: usize) -> (usize, usize) {
     if appositive && a < end {
         // Remove the trailing comma we stepped over.
         while end > a && s.punct(end - 1) {
+            // "Inter-Services Public Relations (ISPR)" keeps its bracket.
+            if s.w(end - 1) == ")" && (a..end).any(|k| s.w(k) == "(") {
+                break;
+            }
             end -= 1;
         }
     }

@@ -330,6 +330,17 @@ fn sentence_claims(
         } else {
             np.kind.unwrap_or(Kind::People)
         };
+        // Air defences that "destroyed" drones or missiles shot them down.
+        let air_defence = s.lc.contains("air defen") || s.lc.contains("air-defen");
+        if category == Category::Destroyed
+            && air_defence
+            && (matches!(kind, Kind::Aircraft | Kind::Drones)
+                || np
+                    .head
+                    .is_some_and(|h| matches!(s.w(h), "missiles" | "missile" | "rockets")))
+        {
+            category = Category::Downed;
+        }
         if matches!(kind, Kind::Aircraft | Kind::Drones) && category == Category::Killed {
             category = Category::Downed;
         }
@@ -1191,7 +1202,22 @@ fn parse_np(s: &Sent<'_>, b: usize, numbers: &[NumberExpr]) -> Np {
         {
             break;
         }
-        if Some(kd) != kind {
+        // "soldiers, civilians and militants" is a mixed group of people;
+        // "posts and training camps" stays the first kind of thing.
+        let person = |k: Option<Kind>| {
+            matches!(
+                k,
+                Some(
+                    Kind::Soldiers
+                        | Kind::Fighters
+                        | Kind::Police
+                        | Kind::Civilians
+                        | Kind::People
+                        | Kind::Refugees
+                )
+            )
+        };
+        if Some(kd) != kind && person(Some(kd)) && person(kind) {
             np.mixed = true;
         }
         e = f + 1;
@@ -1560,7 +1586,24 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
     }
     // "the ministry", "the military", "A military statement", "the group".
     let definite = matches!(s.w(a), "the" | "a" | "this" | "that" | "its" | "an");
-    if definite && (organ_head(&head) || matches!(head.as_str(), "military" | "army")) {
+    let organ = organ_head(&head) || matches!(head.as_str(), "military" | "army" | "office");
+    if definite && organ {
+        // "In Israel, the prime minister's office said": the state named
+        // earlier in the same clause.
+        let lead = (0..a)
+            .rev()
+            .take_while(|&k| !matches!(s.w(k), "." | ";" | "”" | "“" | "\"" | "that"));
+        if let Some(m) = lead
+            .filter_map(|k| s.mention_at(k))
+            .find(|m| is_state_kind(m.kind))
+        {
+            sp.side = Some(m.side.clone());
+            sp.state = true;
+            sp.side_from_context = true;
+            return Some(sp);
+        }
+    }
+    if definite && organ {
         let family = |h: &str| match h {
             "army" | "military" | "forces" | "force" | "command" => "military",
             "spokesman" | "spokesperson" | "spokeswoman" => "spokesperson",
@@ -1591,7 +1634,7 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
             return Some(sp);
         }
     }
-    if !names.is_empty() || organ_head(&head) {
+    if !names.is_empty() || (organ_head(&head) && !anonymous) {
         sp.unresolved = true;
     }
     Some(sp)
@@ -1773,7 +1816,7 @@ fn current(date: PartialDate, published: Option<Date>) -> bool {
             .since(d)
             .map(|span| span.get_days().abs() <= 14)
             .unwrap_or(false),
-        PartialDate::Month { year, month } => year == p.year() && (p.month() - month).abs() <= 1,
+        PartialDate::Month { year, month } => year == p.year() && p.month() == month,
         PartialDate::Year(y) => y == p.year(),
     }
 }
@@ -1826,7 +1869,16 @@ fn subject_text(s: &Sent<'_>, fig: &Figure, np: &Np) -> String {
 fn merge(cands: Vec<Cand>) -> Vec<Claim> {
     let n = cands.len();
     let mut dropped = vec![false; n];
-    let figure = |c: &Claim| (c.category, c.value.n, c.value.n_max, c.stance);
+    // "dozens" (24 by convention) and an exact 24 are different statements.
+    let figure = |c: &Claim| {
+        (
+            c.category,
+            c.value.n,
+            c.value.n_max,
+            c.stance,
+            c.value.qualifier == Qualifier::Vague,
+        )
+    };
     for i in 0..n {
         for j in 0..n {
             if i == j || dropped[i] || dropped[j] {

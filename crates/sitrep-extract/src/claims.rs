@@ -1544,11 +1544,14 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
                 "in" | "at" | "from" | "of" | "near"
             )
     };
+    // "Local media": a capitalised adjective before a lower-case noun.
+    let adjective = |k: usize| {
+        k + 1 < b && s.toks[k + 1].kind == crate::tokens::TokenKind::Word && !s.cap(k + 1)
+    };
     let names: Vec<usize> = (a..b)
         .filter(|&k| {
             !after_preposition(k)
-                // "Local media": a capitalised adjective before a lower-case noun.
-                && !(k + 1 < b && s.toks[k + 1].kind == crate::tokens::TokenKind::Word && !s.cap(k + 1))
+                && !adjective(k)
                 && s.cap(k)
                 && !title_word(s.w(k))
                 && !s.in_mention(k)

@@ -68,12 +68,18 @@ fn run_case(path: &Path, extractor: &Extractor) -> Result<(), String> {
     let (published, text) = match article.strip_prefix("published: ") {
         Some(rest) => {
             let (date, text) = rest.split_once('\n').unwrap_or((rest, ""));
-            (Some(date.trim().parse().map_err(|e| format!("published: {e}"))?), text)
+            (
+                Some(date.trim().parse().map_err(|e| format!("published: {e}"))?),
+                text,
+            )
         }
         None => (None, article),
     };
     let doc = Document {
-        id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        id: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         published,
         text: text.trim_end().to_string(),
         ..Document::default()
@@ -81,9 +87,13 @@ fn run_case(path: &Path, extractor: &Extractor) -> Result<(), String> {
     let out = extractor.extract(&doc);
     for claim in &out.claims {
         let chars: Vec<char> = doc.text.chars().collect();
-        let quote: String = chars[claim.evidence.start..claim.evidence.end].iter().collect();
+        let quote: String = chars[claim.evidence.start..claim.evidence.end]
+            .iter()
+            .collect();
         if quote != claim.evidence.quote {
-            return Err(format!("evidence offsets do not match the quote: {quote:?}"));
+            return Err(format!(
+                "evidence offsets do not match the quote: {quote:?}"
+            ));
         }
     }
     let got: String = out.claims.iter().map(|c| render(c) + "\n").collect();
@@ -113,7 +123,17 @@ fn cases() {
     let extractor = Extractor::bundled();
     let failures: Vec<String> = paths
         .iter()
-        .filter_map(|p| run_case(p, &extractor).err().map(|e| format!("{}: {e}", p.display())))
+        .filter_map(|p| {
+            run_case(p, &extractor)
+                .err()
+                .map(|e| format!("{}: {e}", p.display()))
+        })
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), paths.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n\n")
+    );
 }

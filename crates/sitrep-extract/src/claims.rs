@@ -590,14 +590,30 @@ fn sentence_claims(
         .filter(|d| current(*d, published))
     {
         state.last_date = Some(d);
-    } else if let Some(t) = times.iter().find(|t| {
-        t.relation == TimeRelation::At
-            && !is_speech_time(s, t, &attributions)
-            && matches!(t.date, PartialDate::Day(_))
-            && current(t.date, published)
-    }) && event_words(s)
-    {
-        state.last_date = Some(t.date);
+    } else {
+        // The day of the fighting, not a dateline's "Oct 12": the time
+        // expression closest to a word for the use of force.
+        let events: Vec<usize> = (0..s.len()).filter(|&k| event_word(s.w(k))).collect();
+        let best = times
+            .iter()
+            .filter(|t| {
+                t.relation == TimeRelation::At
+                    && !is_speech_time(s, t, &attributions)
+                    && matches!(t.date, PartialDate::Day(_))
+                    && current(t.date, published)
+            })
+            .filter_map(|t| {
+                let k = s.tok_at(t.start);
+                events
+                    .iter()
+                    .map(|&e| e.abs_diff(k))
+                    .min()
+                    .map(|d| (d, t.date))
+            })
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, date)) = best {
+            state.last_date = Some(date);
+        }
     }
     out
 }
@@ -1832,29 +1848,38 @@ fn cumulative(s: &Sent<'_>, a: usize) -> bool {
         || (a..s.len().min(a + 12)).any(|k| s.w(k) == "so" && s.w(k + 1) == "far")
 }
 
+/// True when token `k` names a use of force or its toll.
+fn event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "attack"
+            | "attacks"
+            | "attacked"
+            | "strike"
+            | "strikes"
+            | "struck"
+            | "airstrikes"
+            | "clash"
+            | "clashes"
+            | "clashed"
+            | "fighting"
+            | "fought"
+            | "shelling"
+            | "raid"
+            | "bombing"
+            | "offensive"
+            | "operation"
+            | "operations"
+            | "killed"
+            | "hostilities"
+            | "assault"
+            | "battle"
+            | "fire"
+    )
+}
+
 fn event_words(s: &Sent<'_>) -> bool {
-    (0..s.len()).any(|k| {
-        matches!(
-            s.w(k),
-            "attack"
-                | "attacks"
-                | "strike"
-                | "strikes"
-                | "airstrikes"
-                | "clash"
-                | "clashes"
-                | "fighting"
-                | "shelling"
-                | "raid"
-                | "bombing"
-                | "offensive"
-                | "operation"
-                | "operations"
-                | "killed"
-                | "hostilities"
-                | "assault"
-        )
-    })
+    (0..s.len()).any(|k| event_word(s.w(k)))
 }
 
 fn subject_text(s: &Sent<'_>, fig: &Figure, np: &Np) -> String {
@@ -1872,6 +1897,7 @@ fn subject_text(s: &Sent<'_>, fig: &Figure, np: &Np) -> String {
 fn merge(cands: Vec<Cand>) -> Vec<Claim> {
     let n = cands.len();
     let mut dropped = vec![false; n];
+    let mut repeated = vec![false; n];
     // "dozens" (24 by convention) and an exact 24 are different statements.
     let figure = |c: &Claim| {
         (
@@ -1920,13 +1946,18 @@ fn merge(cands: Vec<Cand>) -> Vec<Claim> {
             };
             if drop_a {
                 dropped[i] = true;
+                repeated[j] = true;
             }
         }
     }
     let mut out: Vec<Claim> = Vec::with_capacity(n);
     for (i, c) in cands.into_iter().enumerate() {
         if !dropped[i] {
-            out.push(c.claim);
+            let mut claim = c.claim;
+            if repeated[i] {
+                claim.flags.push(Flag::Repeated);
+            }
+            out.push(claim);
         }
     }
     // Qualifiers: a repeat that states "more than 200" refines a bare "200".

@@ -39,6 +39,7 @@
 //! - Bare "a"/"an" ("killed a commander") is not read as 1 yet.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use jiff::civil::Date;
 use sitrep_gazetteer::{MentionKind, SideMention};
@@ -110,11 +111,11 @@ struct Cand {
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
 struct DocState {
-    last_speaker: Option<Speaker>,
-    history: Vec<Speaker>,
+    last_speaker: Option<Rc<Speaker>>,
+    history: Vec<Rc<Speaker>>,
     names: HashMap<String, Side>,
     paragraph: Option<u32>,
-    paragraph_speaker: Option<Speaker>,
+    paragraph_speaker: Option<Rc<Speaker>>,
     last_date: Option<PartialDate>,
     attack_side: Option<Side>,
     state_sides: Vec<(Side, usize)>,
@@ -229,7 +230,7 @@ fn sentence_claims(
     let body = s.text.get(s.start..s.end).unwrap_or("");
     learn_names(s, state);
     let attributions = attribution::find(s);
-    let speakers: Vec<Option<Speaker>> = resolve_all(s, &attributions, state);
+    let speakers: Vec<Option<Rc<Speaker>>> = resolve_all(s, &attributions, state);
     let attack_here = attack_side(s);
     let attack = attack_here.clone().or_else(|| state.attack_side.clone());
 
@@ -622,7 +623,7 @@ fn sentence_claims(
 fn learn_context(
     s: &Sent<'_>,
     _attributions: &[Attribution],
-    speakers: &[Option<Speaker>],
+    speakers: &[Option<Rc<Speaker>>],
     attack_here: Option<Side>,
     state: &mut DocState,
 ) {
@@ -1465,8 +1466,12 @@ fn attack_side(s: &Sent<'_>) -> Option<Side> {
 
 /// Resolves the speakers of a sentence's attributions in order, updating
 /// the document state.
-fn resolve_all(s: &Sent<'_>, atts: &[Attribution], state: &mut DocState) -> Vec<Option<Speaker>> {
-    let mut out: Vec<Option<Speaker>> = Vec::with_capacity(atts.len());
+fn resolve_all(
+    s: &Sent<'_>,
+    atts: &[Attribution],
+    state: &mut DocState,
+) -> Vec<Option<Rc<Speaker>>> {
+    let mut out: Vec<Option<Rc<Speaker>>> = Vec::with_capacity(atts.len());
     for (idx, att) in atts.iter().enumerate() {
         let sp = if att.form == Form::Participle {
             out[..idx]
@@ -1495,7 +1500,11 @@ fn pronoun(w: &str) -> bool {
 }
 
 /// Resolves a speaker's noun phrase `a..b` to a claimant.
-fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option<Speaker> {
+fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option<Rc<Speaker>> {
+    resolve_speaker_value(s, a, b, state).map(Rc::new)
+}
+
+fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option<Speaker> {
     if a >= b {
         return None;
     }
@@ -1518,7 +1527,7 @@ fn resolve_speaker(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> Option
                 });
             }
         }
-        let mut sp = state.last_speaker.clone()?;
+        let mut sp = Speaker::clone(state.last_speaker.as_deref()?);
         sp.side_from_context = true;
         return Some(sp);
     }
@@ -1729,9 +1738,9 @@ fn pick_speaker(
     s: &Sent<'_>,
     a: usize,
     atts: &[Attribution],
-    speakers: &[Option<Speaker>],
+    speakers: &[Option<Rc<Speaker>>],
     state: &DocState,
-) -> (Option<Speaker>, bool, bool) {
+) -> (Option<Rc<Speaker>>, bool, bool) {
     let before = atts
         .iter()
         .enumerate()

@@ -44,8 +44,8 @@ use std::rc::Rc;
 use jiff::civil::Date;
 use sitrep_gazetteer::{MentionKind, SideMention};
 use sitrep_model::{
-    Category, Claim, Claimant, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance, Subject,
-    Value,
+    Category, Claim, Claimant, Event, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance,
+    Subject, Value,
 };
 
 use crate::attribution::{self, Attribution, Form};
@@ -60,9 +60,9 @@ use crate::sentences::SentenceKind;
 
 /// A claimant as resolved in context.
 #[derive(Clone, Debug)]
-struct Speaker {
-    text: String,
-    side: Option<Side>,
+pub(crate) struct Speaker {
+    pub(crate) text: String,
+    pub(crate) side: Option<Side>,
     anonymous: bool,
     /// Speaks for a state (country, capital, demonym or state organ).
     state: bool,
@@ -110,15 +110,15 @@ struct Cand {
 
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
-struct DocState {
-    last_speaker: Option<Rc<Speaker>>,
+pub(crate) struct DocState {
+    pub(crate) last_speaker: Option<Rc<Speaker>>,
     history: Vec<Rc<Speaker>>,
-    names: HashMap<String, Side>,
+    pub(crate) names: HashMap<String, Side>,
     paragraph: Option<u32>,
     paragraph_speaker: Option<Rc<Speaker>>,
-    last_date: Option<PartialDate>,
+    pub(crate) last_date: Option<PartialDate>,
     attack_side: Option<Side>,
-    state_sides: Vec<(Side, usize)>,
+    pub(crate) state_sides: Vec<(Side, usize)>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -129,7 +129,7 @@ type Seen = (Category, u64, Option<u64>, Option<Side>, Option<Side>, Kind);
 
 impl DocState {
     /// The most mentioned state side other than `side`.
-    fn adversary(&self, side: &Side) -> Option<Side> {
+    pub(crate) fn adversary(&self, side: &Side) -> Option<Side> {
         self.state_sides
             .iter()
             .filter(|(s, _)| s != side)
@@ -138,7 +138,7 @@ impl DocState {
     }
 }
 
-fn is_state_kind(kind: MentionKind) -> bool {
+pub(crate) fn is_state_kind(kind: MentionKind) -> bool {
     matches!(
         kind,
         MentionKind::Country | MentionKind::Demonym | MentionKind::Capital | MentionKind::Organ
@@ -183,8 +183,9 @@ pub(crate) fn extract(
     published: Option<Date>,
     sentences: &[crate::sentences::Sentence],
     mentions: &[SideMention],
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Event>) {
     let mut state = DocState::default();
+    let mut all_events: Vec<Event> = Vec::new();
     for m in mentions.iter().filter(|m| is_state_kind(m.kind)) {
         match state.state_sides.iter_mut().find(|(s, _)| *s == m.side) {
             Some((_, n)) => *n += 1,
@@ -215,10 +216,11 @@ pub(crate) fn extract(
             state.paragraph_speaker = None;
         }
         let evidence_chars = (cursor.at(s.start), cursor.at(s.end));
-        let found = sentence_claims(&s, published, &mut state, evidence_chars);
+        let (found, events) = sentence_claims(&s, published, &mut state, evidence_chars);
         cands.extend(found);
+        all_events.extend(events);
     }
-    merge(cands)
+    (merge(cands), crate::events::merge(all_events))
 }
 
 fn sentence_claims(
@@ -226,7 +228,7 @@ fn sentence_claims(
     published: Option<Date>,
     state: &mut DocState,
     evidence_chars: (usize, usize),
-) -> Vec<Cand> {
+) -> (Vec<Cand>, Vec<Event>) {
     let body = s.text.get(s.start..s.end).unwrap_or("");
     learn_names(s, state);
     let attributions = attribution::find(s);
@@ -237,9 +239,10 @@ fn sentence_claims(
     // Most sentences state no figure: skip the number and date scanners
     // unless a token could start a number, or the running date may move.
     let countable = might_count(s);
-    if !countable && !event_words(s) {
+    let eventful = crate::events::has_trigger(s);
+    if !countable && !eventful && !event_words(s) {
         learn_context(s, &attributions, &speakers, attack_here, state);
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let numbers: Vec<NumberExpr> = if countable {
         numbers::find(body)
@@ -616,7 +619,27 @@ fn sentence_claims(
             state.last_date = Some(date);
         }
     }
-    out
+    let events = if eventful {
+        let evidence = Evidence {
+            start: evidence_chars.0,
+            end: evidence_chars.1,
+            quote: s.text.get(s.start..s.end).unwrap_or("").to_string(),
+        };
+        let claims: Vec<&Claim> = out.iter().map(|c| &c.claim).collect();
+        crate::events::sentence_events(
+            s,
+            &attributions,
+            &speakers,
+            &times,
+            &claims,
+            state,
+            published,
+            &evidence,
+        )
+    } else {
+        Vec::new()
+    };
+    (out, events)
 }
 
 /// Carries a sentence's speakers and attack author forward.
@@ -1793,7 +1816,7 @@ fn own_time_differs(
 }
 
 /// A time expression attached to a speech verb: "said on Sunday".
-fn is_speech_time(s: &Sent<'_>, t: &TimeExpr, atts: &[Attribution]) -> bool {
+pub(crate) fn is_speech_time(s: &Sent<'_>, t: &TimeExpr, atts: &[Attribution]) -> bool {
     let k = s.tok_at(t.start);
     atts.iter()
         .any(|att| att.form != Form::Participle && att.verb < k && k <= att.verb + 3)
@@ -1837,7 +1860,7 @@ fn pick_date(
 }
 
 /// True when `date` is within two weeks before (or after) the publication day.
-fn current(date: PartialDate, published: Option<Date>) -> bool {
+pub(crate) fn current(date: PartialDate, published: Option<Date>) -> bool {
     let Some(p) = published else { return true };
     match date {
         PartialDate::Day(d) => p

@@ -39,6 +39,7 @@
 mod attribution;
 mod claims;
 pub mod dates;
+mod events;
 mod lexicon;
 pub mod numbers;
 mod sentence;
@@ -72,12 +73,12 @@ impl Extractor {
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
         let mentions = self.sides.find(text);
-        let claims = claims::extract(text, doc.published, &sentences, &mentions);
+        let (claims, events) = claims::extract(text, doc.published, &sentences, &mentions);
         Extraction {
             id: doc.id.clone(),
             published: doc.published,
             claims,
-            events: Vec::new(),
+            events,
         }
     }
 }

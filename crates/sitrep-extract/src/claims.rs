@@ -119,6 +119,9 @@ pub(crate) struct DocState {
     pub(crate) last_date: Option<PartialDate>,
     attack_side: Option<Side>,
     pub(crate) state_sides: Vec<(Side, usize)>,
+    /// States and armed groups by number of mentions, in first-seen order:
+    /// the parties of the story.
+    pub(crate) party_sides: Vec<(Side, usize)>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -190,6 +193,15 @@ pub(crate) fn extract(
         match state.state_sides.iter_mut().find(|(s, _)| *s == m.side) {
             Some((_, n)) => *n += 1,
             None => state.state_sides.push((m.side.clone(), 1)),
+        }
+    }
+    for m in mentions
+        .iter()
+        .filter(|m| is_state_kind(m.kind) || m.kind == MentionKind::Group)
+    {
+        match state.party_sides.iter_mut().find(|(s, _)| *s == m.side) {
+            Some((_, n)) => *n += 1,
+            None => state.party_sides.push((m.side.clone(), 1)),
         }
     }
     let mut cursor = CharCursor::new(text);

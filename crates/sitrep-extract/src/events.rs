@@ -81,6 +81,8 @@ struct Trig {
     shape: Shape,
     /// Mutual by nature ("clashes", "fighting", "traded fire").
     mutual: bool,
+    /// Shooting down or intercepting: the thing downed says who attacked.
+    downing: bool,
 }
 
 /// Does the sentence hold a word that can start an event? (A cheap gate.)
@@ -93,6 +95,7 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
     use EventType::*;
     let w = s.w(k);
     let next = s.w(k + 1);
+    let prev = s.w_at(k, -1);
     let t = |kind, shape, mutual| {
         Some(Trig {
             at: k,
@@ -100,6 +103,7 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
             kind,
             shape,
             mutual,
+            downing: false,
         })
     };
     match w {
@@ -108,7 +112,9 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         | "bombing" | "bombings" | "counterstrikes" | "counterattacks" | "counteroffensive"
         | "counterattack" | "counterstrike" | "incursion" | "incursions" | "explosions"
         | "explosion" | "blast" | "blasts" => {
-            if w.starts_with("strike") && s.w_at(k, -1) == "hunger" {
+            if matches!(prev, "hunger" | "terror" | "heart")
+                || (prev == "for" && s.w_at(k, -2) == "responsibility")
+            {
                 return None;
             }
             t(Assault, Shape::Noun, false)
@@ -116,28 +122,23 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "clashes" | "clash" | "fighting" | "hostilities" | "skirmishes" | "exchanges" => {
             t(Assault, Shape::Noun, true)
         }
-        "fire" if s.w_at(k, -1) == "traded" || s.w_at(k, -1) == "exchanged" => {
+        "fire" if matches!(prev, "traded" | "exchanged" | "trading" | "exchanging") => {
             t(Assault, Shape::Noun, true)
         }
-        "fire"
-            if matches!(
-                s.w_at(k, -1),
-                "mortar" | "artillery" | "rocket" | "tank" | "sniper"
-            ) =>
-        {
+        "fire" if matches!(prev, "mortar" | "artillery" | "rocket" | "tank" | "sniper") => {
             t(Assault, Shape::Noun, false)
         }
         "struck" | "attacked" | "shelled" | "bombed" | "targeted" | "targeting" | "pounded"
         | "raided" | "invaded" => t(Assault, Shape::Verb, false),
         "fired"
             if matches!(next, "missiles" | "rockets" | "shells" | "drones")
-                || s.w(k + 2) == "missiles" =>
+                || matches!(s.w(k + 2), "missiles" | "rockets" | "drones") =>
         {
             t(Assault, Shape::Verb, false)
         }
         "hit"
             if matches!(
-                s.w_at(k, -1),
+                prev,
                 "missiles"
                     | "missile"
                     | "drones"
@@ -150,6 +151,25 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         {
             t(Assault, Shape::Verb, false)
         }
+        "seized" | "captured" | "overran"
+            if (k + 1..(k + 5).min(s.len())).any(|j| {
+                matches!(
+                    s.w(j),
+                    "control"
+                        | "posts"
+                        | "post"
+                        | "positions"
+                        | "camp"
+                        | "town"
+                        | "base"
+                        | "bases"
+                        | "checkpoints"
+                )
+            }) =>
+        {
+            t(Assault, Shape::Verb, false)
+        }
+        "taken" | "took" if next == "control" => t(Assault, Shape::Verb, false),
         "clashed" | "fought" => t(Assault, Shape::Verb, true),
         "shot" | "brought" if next == "down" => Some(Trig {
             at: k,
@@ -157,15 +177,26 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
             kind: Assault,
             shape: Shape::Verb,
             mutual: false,
+            downing: true,
         }),
-        "downed" | "intercepted" => t(Assault, Shape::Verb, false),
+        "downed" | "intercepted" if !matches!(prev, "the" | "its" | "their") => Some(Trig {
+            at: k,
+            len: 1,
+            kind: Assault,
+            shape: Shape::Verb,
+            mutual: false,
+            downing: true,
+        }),
         "accused" | "accuses" | "accuse" | "accusing" | "blamed" | "blames" | "blaming"
-        | "denounced" | "denounces" | "condemned" | "condemns" | "alleged" | "alleges" => {
+        | "denounced" | "denounces" | "condemned" | "condemns" => {
+            if w.starts_with("blame") && next == "on" {
+                return None;
+            }
             t(Accuse, Shape::Verb, false)
         }
         "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed"
         | "dismisses" | "refuted" => t(Reject, Shape::Verb, false),
-        "urged" | "urges" | "urging" | "demanded" | "demands" | "appealed" | "appeals" => {
+        "urged" | "urges" | "urging" | "demanded" | "demands" | "appealed" => {
             t(Request, Shape::Verb, false)
         }
         "called" | "calls" | "calling" if matches!(next, "for" | "on") => {
@@ -175,19 +206,24 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "suggested" | "suggests" if s.w(k + 2) == "should" || s.w(k + 3) == "should" => {
             t(Request, Shape::Verb, false)
         }
-        "warned" | "warns" | "warning" | "threatened" | "threatens" | "threatening" | "vowed"
-        | "vows" | "ultimatum" => t(Threaten, Shape::Verb, false),
-        "war" if s.w_at(k, -1) == "open" || s.w_at(k, -1) == "declared" => {
-            t(Threaten, Shape::Noun, false)
+        "warned" | "warns" | "threatened" | "threatens" | "vowed" | "vows" | "ultimatum" => {
+            t(Threaten, Shape::Verb, false)
         }
-        "mediated" | "mediating" | "mediate" | "mediation" | "mediator" | "facilitating"
-        | "facilitate" | "brokered" => t(Mediate, Shape::Verb, false),
-        "talks" | "negotiations" | "met" | "meeting" | "visit" | "visited" => {
+        "warning"
+            if !matches!(prev, "travel" | "early" | "weather")
+                && !s.w_at(k, -1).ends_with("ing") =>
+        {
+            t(Threaten, Shape::Verb, false)
+        }
+        "war" if matches!(prev, "open" | "declared" | "declare") => t(Threaten, Shape::Noun, false),
+        "mediated" | "mediating" | "mediate" | "mediation" | "facilitating" | "facilitate"
+        | "brokered" => t(Mediate, Shape::Verb, false),
+        "talks" | "negotiations" if !matches!(prev, "he" | "she" | "it") => {
             t(Consult, Shape::Noun, false)
         }
-        "ceasefire" | "truce" | "agreed" | "agreement" | "deal" | "accord" => {
-            t(Agree, Shape::Noun, false)
-        }
+        "visit" | "visited" | "met" => t(Consult, Shape::Verb, false),
+        "ceasefire" | "truce" => t(Agree, Shape::Noun, false),
+        "agreed" if matches!(next, "to" | "on") => t(Agree, Shape::Verb, false),
         "crackdown" | "expel" | "expelled" | "expelling" | "deported" | "deporting"
         | "sanctions" | "sealed" | "closed" => {
             if matches!(w, "sealed" | "closed")
@@ -198,7 +234,15 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
             }
             t(Coerce, Shape::Verb, false)
         }
-        "relocated" | "evacuated" | "aid" | "humanitarian" => t(Aid, Shape::Verb, false),
+        "relocated" | "evacuated" | "airlifted" => t(Aid, Shape::Verb, false),
+        "aid"
+            if matches!(
+                prev,
+                "humanitarian" | "delivered" | "sent" | "food" | "medical"
+            ) =>
+        {
+            t(Aid, Shape::Noun, false)
+        }
         "deployed" | "deploying" | "reinforcements" | "mobilised" | "mobilized" => {
             t(Mobilize, Shape::Verb, false)
         }
@@ -249,8 +293,8 @@ fn clause(s: &Sent<'_>, k: usize) -> (usize, usize) {
                 | "which"
                 | "who"
                 | "|"
-                | "”"
-                | "“"
+                | "prompting"
+                | "following"
         ) {
             break;
         }
@@ -310,6 +354,7 @@ fn locative_compound(s: &Sent<'_>, m: &SideMention) -> bool {
                 | "occupied"
                 | "run"
                 | "made"
+                | "mediated"
         )
 }
 
@@ -332,41 +377,69 @@ fn speaker_side(speakers: &[Option<Rc<Speaker>>], state: &DocState) -> Option<Si
         .or_else(|| state.last_speaker.as_ref().and_then(|sp| sp.side.clone()))
 }
 
-/// The two sides most mentioned in the document ("both sides", "the two
-/// neighbours").
+/// The two parties most mentioned in the document ("both sides", "the two
+/// neighbours"), sorted.
 fn main_pair(state: &DocState) -> Vec<Side> {
-    let mut sides = state.state_sides.clone();
+    let mut sides = state.party_sides.clone();
+    // Stable: ties keep first-seen order.
     sides.sort_by(|a, b| b.1.cmp(&a.1));
     let mut out: Vec<Side> = sides.into_iter().take(2).map(|(s, _)| s).collect();
+    if out.len() < 2 {
+        return Vec::new();
+    }
     out.sort();
     out
 }
 
+/// The other party of the main pair.
+fn other_party(state: &DocState, sides: &[Side]) -> Option<Side> {
+    let pair = main_pair(state);
+    if pair.len() != 2 || sides.len() != 1 || !pair.contains(&sides[0]) {
+        return None;
+    }
+    pair.into_iter().find(|x| *x != sides[0])
+}
+
 /// "both sides", "the two countries", "the two neighbours", "both nations".
 fn pair_phrase(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    let group = |w: &str| {
+        matches!(
+            w,
+            "sides"
+                | "countries"
+                | "neighbours"
+                | "neighbors"
+                | "nations"
+                | "governments"
+                | "parties"
+        )
+    };
     (a..b).any(|k| {
         let w = s.w(k);
-        (matches!(w, "both" | "two")
-            && matches!(
-                s.w(k + 1),
-                "sides"
-                    | "countries"
-                    | "neighbours"
-                    | "neighbors"
-                    | "nations"
-                    | "governments"
-                    | "parties"
-            ))
-            || (w == "two"
-                && matches!(
-                    s.w(k + 2),
-                    "sides" | "countries" | "neighbours" | "neighbors" | "nations"
-                ))
+        (matches!(w, "both" | "two") && group(s.w(k + 1))) || (w == "two" && group(s.w(k + 2)))
     })
 }
 
-/// Every distinct state or group side named in `a..b`, skipping
-/// "Pakistan-based" compounds.
+/// Words after an appeal that address the fighting parties as a whole.
+fn addresses_the_fighting(s: &Sent<'_>, a: usize, b: usize) -> bool {
+    (a..b.min(a + 8)).any(|k| {
+        matches!(
+            s.w(k),
+            "fighting"
+                | "conflict"
+                | "de"
+                | "de-escalation"
+                | "restraint"
+                | "dialogue"
+                | "ceasefire"
+                | "halt"
+                | "truce"
+                | "calm"
+        )
+    })
+}
+
+/// Every distinct side named in `a..b`, skipping "Pakistan-based" compounds.
 fn sides_in(s: &Sent<'_>, a: usize, b: usize) -> Vec<(Side, usize)> {
     let mut out: Vec<(Side, usize)> = Vec::new();
     for m in s.mentions_in(a, b) {
@@ -380,64 +453,78 @@ fn sides_in(s: &Sent<'_>, a: usize, b: usize) -> Vec<(Side, usize)> {
     out
 }
 
+fn mention_text(s: &Sent<'_>, m: &SideMention) -> String {
+    s.text.get(m.start..m.end).unwrap_or("").to_string()
+}
+
+/// "X and Y" starting with the mention at token `k`: every side joined by "and".
+fn coordinated(s: &Sent<'_>, m: &SideMention) -> Vec<Side> {
+    let mut sides = vec![m.side.clone()];
+    let mut e = s.tok_end(m.end);
+    loop {
+        // "both the group and Kabul", "Qatar and Saudi Arabia", "the U.S. and Western allies"
+        while matches!(
+            s.w(e),
+            "forces" | "army" | "military" | "government" | "group"
+        ) {
+            e += 1;
+        }
+        if s.w(e) != "and" {
+            break;
+        }
+        let j = if s.w(e + 1) == "the" { e + 2 } else { e + 1 };
+        match s.mention_at(j) {
+            Some(m2) => {
+                if !sides.contains(&m2.side) {
+                    sides.push(m2.side.clone());
+                }
+                e = s.tok_end(m2.end);
+            }
+            None => break,
+        }
+    }
+    sides.sort();
+    sides
+}
+
 /// The agent of a trigger.
 fn agent(
     s: &Sent<'_>,
     t: &Trig,
     left: usize,
+    atts: &[Attribution],
     speakers: &[Option<Rc<Speaker>>],
     state: &DocState,
 ) -> Option<(String, Vec<Side>)> {
-    // "attack by RSF forces", "requests from Qatar and Saudi Arabia"
     let after = t.at + t.len;
-    if matches!(s.w(after), "by" | "from") || (s.w(after) == "carried" && s.w(after + 2) == "by") {
-        let start = if s.w(after) == "carried" {
-            after + 3
-        } else {
-            after + 1
-        };
-        let end = (start + 8).min(s.len());
-        let end = (start..end)
-            .find(|&k| {
-                matches!(
-                    s.w(k),
-                    "," | "."
-                        | ";"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "west"
-                        | "east"
-                        | "north"
-                        | "south"
-                        | "near"
-                        | "during"
-                        | "yesterday"
-                        | "which"
-                )
+    // "attack by RSF forces", "requests from Qatar and Saudi Arabia",
+    // "carried out by X", "blamed on X".
+    let by = if matches!(s.w(after), "by" | "from") {
+        Some(after + 1)
+    } else {
+        (after..s.len().min(after + 10))
+            .find(|&j| {
+                (s.w(j) == "by" && matches!(s.w_at(j, -1), "out" | "conducted" | "launched"))
+                    || (s.w(j) == "on" && matches!(s.w_at(j, -1), "blamed" | "blames"))
             })
-            .unwrap_or(end);
-        let sides: Vec<Side> = sides_in(s, start, end)
-            .into_iter()
-            .map(|(x, _)| x)
-            .collect();
-        if !sides.is_empty() {
-            return Some((s.span_text(start, end).to_string(), sides));
-        }
-        if s.w(after) == "carried" {
-            return None;
+            .map(|j| j + 1)
+    };
+    if let Some(start) = by {
+        let start = if s.w(start) == "the" {
+            start + 1
+        } else {
+            start
+        };
+        if let Some(m) = s.mention_at(start).or_else(|| s.mention_at(start + 1)) {
+            if !locative_compound(s, m) {
+                return Some((mention_text(s, m), coordinated(s, m)));
+            }
         }
     }
-    // "Qatari-mediated ceasefire"
+    // "Qatari-mediated ceasefire".
     if t.kind == EventType::Mediate && t.at >= 2 && s.w(t.at - 1) == "-" {
-        if let Some(m) = s
-            .mention_at(t.at - 2)
-            .or_else(|| s.mentions_in(t.at.saturating_sub(3), t.at).last())
-        {
-            return Some((
-                s.text.get(m.start..m.end).unwrap_or("").to_string(),
-                vec![m.side.clone()],
-            ));
+        if let Some(m) = s.mention_at(t.at - 2) {
+            return Some((mention_text(s, m), vec![m.side.clone()]));
         }
     }
     if t.shape == Shape::Noun {
@@ -455,19 +542,13 @@ fn agent(
                 if locative_compound(s, m) {
                     break;
                 }
-                return Some((
-                    s.text.get(m.start..m.end).unwrap_or("").to_string(),
-                    vec![m.side.clone()],
-                ));
+                return Some((mention_text(s, m), vec![m.side.clone()]));
             }
             let w = s.w(k);
             if matches!(w, "its" | "their") {
                 return speaker_side(speakers, state).map(|x| (w.to_string(), vec![x]));
             }
-            if s.punct(k)
-                && !matches!(w, "-" | "’s" | "'s")
-                && s.toks[k].kind != TokenKind::Possessive
-            {
+            if s.punct(k) && !matches!(w, "-") && s.toks[k].kind != TokenKind::Possessive {
                 break;
             }
             if matches!(
@@ -483,21 +564,55 @@ fn agent(
                     | "with"
                     | "and"
                     | "than"
-            ) {
+                    | "the"
+                    | "a"
+                    | "an"
+            ) && !(w == "the" || w == "a" || w == "an")
+            {
                 break;
             }
         }
+        if t.mutual {
+            return None;
+        }
+    }
+    // A speech verb that is also the trigger ("accused", "denied", "urged"):
+    // the attribution already resolved its speaker.
+    if let Some(i) = atts.iter().position(|a| a.verb == t.at) {
+        if let Some(side) = speakers
+            .get(i)
+            .cloned()
+            .flatten()
+            .and_then(|sp| sp.side.clone())
+        {
+            let text = speakers
+                .get(i)
+                .cloned()
+                .flatten()
+                .map(|sp| sp.text.clone())
+                .unwrap_or_default();
+            // "both the group and Kabul deny": keep every coordinated side.
+            let (a, b) = atts[i].span;
+            let first = s.mentions_in(a, b).next();
+            let sides = first
+                .map(|m| coordinated(s, m))
+                .filter(|v| v.contains(&side))
+                .unwrap_or_else(|| vec![side]);
+            return Some((text, sides));
+        }
+    }
+    // "accusing Afghanistan of …" after a comma: the sentence's speaker.
+    if t.shape == Shape::Verb && s.w(t.at).ends_with("ing") && s.w_at(t.at, -1) == "," {
+        if let Some(x) = speaker_side(speakers, state) {
+            return Some(("(the speaker)".to_string(), vec![x]));
+        }
     }
     // The clause's subject: "Pakistan carried out air strikes", "its forces killed".
-    let subject_end = t.at;
-    for k in left..subject_end {
+    for k in left..t.at {
         let w = s.w(k);
         if matches!(w, "its" | "their" | "it" | "they") && !(k > left && s.w(k - 1) == "of") {
             if let Some(x) = speaker_side(speakers, state) {
-                return Some((
-                    s.span_text(k, (k + 2).min(subject_end)).to_string(),
-                    vec![x],
-                ));
+                return Some((s.span_text(k, (k + 2).min(t.at)).to_string(), vec![x]));
             }
         }
         if let Some(m) = s.mention_at(k) {
@@ -508,19 +623,28 @@ fn agent(
             if k > left
                 && matches!(
                     s.w(k - 1),
-                    "in" | "on" | "at" | "into" | "against" | "of" | "from"
+                    "in" | "on" | "at" | "into" | "against" | "of" | "from" | "inside"
                 )
             {
                 continue;
             }
-            return Some((
-                s.text.get(m.start..m.end).unwrap_or("").to_string(),
-                vec![m.side.clone()],
-            ));
+            return Some((mention_text(s, m), coordinated(s, m)));
         }
         if s.cap(k) {
             if let Some(side) = state.names.get(s.raw(k)) {
                 return Some((s.raw(k).to_string(), vec![side.clone()]));
+            }
+        }
+    }
+    // "X denied … but warned Y": the sentence's subject.
+    if t.shape == Shape::Verb && left > 0 {
+        for k in 0..left {
+            if let Some(m) = s.mention_at(k) {
+                if !locative_compound(s, m)
+                    && !(k > 0 && matches!(s.w(k - 1), "in" | "on" | "at" | "of"))
+                {
+                    return Some((mention_text(s, m), vec![m.side.clone()]));
+                }
             }
         }
     }
@@ -533,12 +657,13 @@ fn patient(
     t: &Trig,
     right: usize,
     agent_sides: &[Side],
+    state: &DocState,
 ) -> Option<(String, Vec<Side>)> {
     let start = t.at + t.len;
     let mut k = start;
     while k < right {
         if matches!(s.w(k), "by" | "from") && k == start {
-            // the agent phrase: skip it
+            // The agent phrase: skip it.
             k += 1;
             while k < right && !matches!(s.w(k), "," | "on" | "against" | "in" | "at" | "into") {
                 k += 1;
@@ -547,21 +672,39 @@ fn patient(
         }
         if let Some(m) = s.mention_at(k) {
             if !agent_sides.contains(&m.side) && !locative_compound(s, m) {
-                let mut sides = vec![m.side.clone()];
-                // "urged Pakistan and Afghanistan"
-                let e = s.tok_end(m.end);
-                if s.w(e) == "and" {
-                    if let Some(m2) = s.mention_at(e + 1) {
-                        if m2.side != m.side {
-                            sides.push(m2.side.clone());
-                        }
-                    }
+                return Some((mention_text(s, m), coordinated(s, m)));
+            }
+        }
+        // "dismissed Singh's claims"
+        if s.cap(k) && k > start {
+            if let Some(side) = state.names.get(s.raw(k)) {
+                if !agent_sides.contains(side) {
+                    return Some((s.raw(k).to_string(), vec![side.clone()]));
                 }
-                sides.sort();
-                return Some((s.text.get(m.start..m.end).unwrap_or("").to_string(), sides));
             }
         }
         k += 1;
+    }
+    None
+}
+
+/// For a downing, the owner of what was downed and whether it was an
+/// attack by drones or missiles (reverses the roles: the owner attacked).
+fn downed_thing(s: &Sent<'_>, t: &Trig, right: usize) -> Option<(Option<Side>, Mode)> {
+    let start = t.at + t.len;
+    let mut owner = None;
+    for k in start..right.min(start + 10) {
+        if owner.is_none() {
+            owner = s.mention_at(k).map(|m| m.side.clone());
+        }
+        match s.w(k) {
+            "drone" | "drones" | "uavs" => return Some((owner, Mode::Aerial)),
+            "missile" | "missiles" | "rockets" | "rocket" => return Some((owner, Mode::Artillery)),
+            "jets" | "jet" | "aircraft" | "planes" | "fighter" | "fighters" | "helicopter" => {
+                return None;
+            }
+            _ => {}
+        }
     }
     None
 }
@@ -659,7 +802,8 @@ pub(crate) fn sentence_events(
     evidence: &Evidence,
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
-    let habitual = habitual(s);
+    // Background: "has seen clashes since May 2024", "has previously struck".
+    let background = habitual(s) || times.iter().any(|t| t.relation == TimeRelation::Since);
     let mut k = 0;
     while k < s.len() {
         let Some(t) = trigger_at(s, k) else {
@@ -667,72 +811,118 @@ pub(crate) fn sentence_events(
             continue;
         };
         k += t.len;
-        if t.kind == EventType::Assault && habitual {
+        if t.kind == EventType::Assault && background {
             continue;
         }
-        // Speech verbs that are triggers too ("denied", "accused") need a
-        // side on each end; a denial of a figure is a claim, not an event.
         let (left, right) = clause(s, t.at);
-        let agent = agent(s, &t, left, speakers, state);
+        let agent = agent(s, &t, left, atts, speakers, state);
         let agent_sides: Vec<Side> = agent.as_ref().map(|a| a.1.clone()).unwrap_or_default();
-        let mut patient = patient(s, &t, right, &agent_sides);
+        let mut patient = if t.mutual {
+            None
+        } else {
+            patient(s, &t, right, &agent_sides, state)
+        };
         let mut actor1 = agent.clone();
+        let mut mode_override = None;
+
         if t.mutual && agent.is_none() {
             // "fresh clashes along the Afghanistan-Pakistan border".
             let mut sides: Vec<Side> = sides_in(s, left, right)
                 .into_iter()
-                .filter(|(x, _)| is_state_side(s, x))
+                .filter(|(x, _)| is_party(s, x))
                 .map(|(x, _)| x)
                 .collect();
-            if sides.len() < 2
-                && (pair_phrase(s, 0, s.len())
-                    || matches!(s.w(t.at + 1), "between" | "along" | "across")
-                    || sides.is_empty())
-            {
+            if sides.len() < 2 {
                 sides = main_pair(state);
             }
             sides.sort();
             sides.dedup();
             if sides.len() == 2 {
                 actor1 = Some(("both sides".to_string(), sides));
-                patient = None;
+            }
+        } else if t.mutual && s.w(t.at + 1) == "with" {
+            // "after clashes with army forces": directed at the other party.
+            patient = patient
+                .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])));
+        }
+        if t.downing {
+            // "air defences intercepted 40 Ukrainian drones": a drone attack by their owner.
+            if let Some((owner, mode)) = downed_thing(s, &t, right) {
+                let owner = owner.or_else(|| other_party(state, &agent_sides));
+                if let Some(owner) = owner {
+                    patient = actor1.clone();
+                    actor1 = Some((owner.to_string(), vec![owner]));
+                    mode_override = Some(mode);
+                }
             }
         }
-        if matches!(
-            t.kind,
-            EventType::Request | EventType::Mediate | EventType::Agree | EventType::Consult
-        ) && pair_phrase(s, t.at, right.max(t.at + 1))
-        {
-            if t.kind == EventType::Agree || t.kind == EventType::Consult {
-                actor1 = Some(("both sides".to_string(), main_pair(state)));
-                patient = None;
-            } else {
-                patient = Some(("both sides".to_string(), main_pair(state)));
+        match t.kind {
+            EventType::Agree | EventType::Consult => {
+                let explicit = actor1.as_ref().is_some_and(|a| a.1.len() == 2);
+                if !explicit
+                    && (actor1.is_none()
+                        || t.kind == EventType::Agree
+                        || pair_phrase(s, left, right))
+                {
+                    let pair = main_pair(state);
+                    if pair.len() == 2 && (t.kind == EventType::Agree || patient.is_none()) {
+                        actor1 = Some(("both sides".to_string(), pair));
+                        patient = None;
+                    }
+                }
             }
-        }
-        if t.kind == EventType::Agree && actor1.is_none() {
-            let pair = main_pair(state);
-            if pair.len() == 2 {
-                actor1 = Some(("both sides".to_string(), pair));
+            EventType::Request | EventType::Mediate => {
+                if pair_phrase(s, t.at, right.max(t.at + 1))
+                    || addresses_the_fighting(s, t.at + 1, right)
+                    || (t.kind == EventType::Mediate && patient.is_none())
+                {
+                    let pair = main_pair(state);
+                    if pair.len() == 2 && !pair.iter().all(|x| agent_sides.contains(x)) {
+                        patient = Some(("both sides".to_string(), pair));
+                    }
+                }
             }
+            EventType::Reject if patient.is_none() => {
+                // "a charge X denies": the accuser; "India denied this
+                // assertion": the claimant of the figure.
+                patient = out
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind == EventType::Accuse)
+                    .and_then(|e| e.actor1.clone())
+                    .map(|a| (a.text, a.sides))
+                    .or_else(|| {
+                        claims
+                            .iter()
+                            .filter_map(|c| c.claimant.as_ref().and_then(|cl| cl.side.clone()))
+                            .find(|x| !agent_sides.contains(x))
+                            .map(|x| (x.to_string(), vec![x]))
+                    });
+            }
+            EventType::Threaten if patient.is_none() => {
+                patient = other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x]));
+            }
+            EventType::Aid if matches!(s.w_at(t.at, -1), "been" | "was" | "were") => {
+                // "refugees had been relocated", said the authorities.
+                let moved = s.mentions_in(left, t.at).next().map(|m| m.side.clone());
+                let by = speaker_side(speakers, state);
+                if let (Some(m), Some(b)) = (moved, by) {
+                    actor1 = Some(("(the speaker)".to_string(), vec![b]));
+                    patient = Some((m.to_string(), vec![m]));
+                }
+            }
+            _ => {}
         }
-        if t.kind == EventType::Assault && patient.is_none() {
-            // The owner of the people this sentence counts as killed.
+        if t.kind == EventType::Assault && !t.mutual && patient.is_none() && !t.downing {
+            // The owner of the people the sentence counts as killed, else
+            // the other party of the story.
             let agent_side = agent_sides.first();
             patient = claims
                 .iter()
                 .filter_map(|c| c.subject.side.clone())
                 .find(|x| Some(x) != agent_side)
-                .map(|x| (x.to_string(), vec![x]));
-        }
-        if t.kind == EventType::Reject && patient.is_none() {
-            // "a charge X denies": the accuser.
-            patient = out
-                .iter()
-                .rev()
-                .find(|e| e.kind == EventType::Accuse)
-                .and_then(|e| e.actor1.clone())
-                .map(|a| (a.text, a.sides));
+                .map(|x| (x.to_string(), vec![x]))
+                .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])));
         }
         let Some((a1_text, a1_sides)) = actor1 else {
             continue;
@@ -756,27 +946,9 @@ pub(crate) fn sentence_events(
             continue;
         }
         let modes: Vec<Option<Mode>> = if t.kind == EventType::Assault {
-            let lo = t.at.saturating_sub(3).max(left);
-            let hi = (t.at + t.len + 3).min(right.max(t.at + t.len));
-            let mut found: Vec<Mode> = (lo..hi).filter_map(|j| mode_word(s.w(j))).collect();
-            if matches!(s.w(t.at), "shot" | "brought" | "downed" | "intercepted") {
-                found.retain(|m| *m == Mode::Artillery);
-            }
-            if s.lc.contains("light and heavy weapons") {
-                found.push(Mode::Ground);
-            }
-            found.sort();
-            found.dedup();
-            if found.len() > 1
-                && found.contains(&Mode::Ground)
-                && (found.contains(&Mode::Aerial) || found.contains(&Mode::Artillery))
-            {
-                found.retain(|m| *m != Mode::Ground);
-            }
-            if found.is_empty() {
-                vec![Some(Mode::Unspecified)]
-            } else {
-                found.into_iter().map(Some).collect()
+            match mode_override {
+                Some(m) => vec![Some(m)],
+                None => assault_modes(s, &t, left, right),
             }
         } else {
             vec![None]
@@ -804,10 +976,40 @@ pub(crate) fn sentence_events(
     out
 }
 
-fn is_state_side(s: &Sent<'_>, side: &Side) -> bool {
+/// The modes of a use of force, from the words around its trigger; "air
+/// and artillery strikes" and "missiles and drones" give one each.
+fn assault_modes(s: &Sent<'_>, t: &Trig, left: usize, right: usize) -> Vec<Option<Mode>> {
+    let lo = t.at.saturating_sub(4).max(left);
+    let hi = (t.at + t.len + 2).min(right.max(t.at + t.len));
+    let mut found: Vec<Mode> = (lo..hi).filter_map(|j| mode_word(s.w(j))).collect();
+    if matches!(s.w(t.at), "shot" | "brought" | "downed" | "intercepted") {
+        found.retain(|m| *m == Mode::Artillery);
+        if s.lc.contains("surface-to-air") || s.lc.contains("s-400") {
+            found = vec![Mode::Artillery];
+        }
+    }
+    if s.lc.contains("light and heavy weapons") {
+        found.push(Mode::Ground);
+    }
+    found.sort();
+    found.dedup();
+    if found.len() > 1
+        && found.contains(&Mode::Ground)
+        && (found.contains(&Mode::Aerial) || found.contains(&Mode::Artillery))
+    {
+        found.retain(|m| *m != Mode::Ground);
+    }
+    if found.is_empty() {
+        vec![Some(Mode::Unspecified)]
+    } else {
+        found.into_iter().map(Some).collect()
+    }
+}
+
+fn is_party(s: &Sent<'_>, side: &Side) -> bool {
     s.mentions
         .iter()
-        .any(|m| &m.side == side && is_state_kind(m.kind))
+        .any(|m| &m.side == side && (is_state_kind(m.kind) || m.kind == MentionKind::Group))
 }
 
 /// Folds repeated mentions of one event (SPEC 2.2): same type, actors and

@@ -113,7 +113,7 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         | "counterattack" | "counterstrike" | "incursion" | "incursions" | "explosions"
         | "explosion" | "blast" | "blasts" => {
             if matches!(prev, "hunger" | "terror" | "heart")
-                || (prev == "for" && s.w_at(k, -2) == "responsibility")
+                || (k.saturating_sub(3)..k).any(|j| s.w(j) == "responsibility")
             {
                 return None;
             }
@@ -206,9 +206,8 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "suggested" | "suggests" if s.w(k + 2) == "should" || s.w(k + 3) == "should" => {
             t(Request, Shape::Verb, false)
         }
-        "warned" | "warns" | "threatened" | "threatens" | "vowed" | "vows" | "ultimatum" => {
-            t(Threaten, Shape::Verb, false)
-        }
+        "warned" | "warns" | "warn" | "threatened" | "threatens" | "threaten" | "vowed"
+        | "vows" | "vow" | "ultimatum" => t(Threaten, Shape::Verb, false),
         "warning"
             if !matches!(prev, "travel" | "early" | "weather")
                 && !s.w_at(k, -1).ends_with("ing") =>
@@ -216,8 +215,12 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
             t(Threaten, Shape::Verb, false)
         }
         "war" if matches!(prev, "open" | "declared" | "declare") => t(Threaten, Shape::Noun, false),
-        "mediated" | "mediating" | "mediate" | "mediation" | "facilitating" | "facilitate"
-        | "brokered" => t(Mediate, Shape::Verb, false),
+        "mediated" | "mediating" | "mediate" | "mediation" | "brokered" => {
+            t(Mediate, Shape::Verb, false)
+        }
+        "facilitating" | "facilitate" if matches!(next, "dialogue" | "talks" | "negotiations") => {
+            t(Mediate, Shape::Verb, false)
+        }
         "talks" | "negotiations" if !matches!(prev, "he" | "she" | "it") => {
             t(Consult, Shape::Noun, false)
         }
@@ -226,6 +229,9 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "agreed" if matches!(next, "to" | "on") => t(Agree, Shape::Verb, false),
         "crackdown" | "expel" | "expelled" | "expelling" | "deported" | "deporting"
         | "sanctions" | "sealed" | "closed" => {
+            if matches!(prev, "should" | "would" | "could" | "must" | "to" | "will") {
+                return None;
+            }
             if matches!(w, "sealed" | "closed")
                 && !(k + 1..(k + 4).min(s.len()))
                     .any(|j| matches!(s.w(j), "border" | "crossing" | "crossings" | "airspace"))
@@ -263,8 +269,8 @@ fn habitual(s: &Sent<'_>) -> bool {
 /// Mode words near a use of force.
 fn mode_word(w: &str) -> Option<Mode> {
     Some(match w {
-        "air" | "airstrike" | "airstrikes" | "aerial" | "drone" | "drones" | "warplanes"
-        | "jets" | "bombing" | "bombed" | "bombings" => Mode::Aerial,
+        "air" | "airstrike" | "airstrikes" | "drone" | "drones" | "warplanes" | "jets"
+        | "bombing" | "bombed" | "bombings" => Mode::Aerial,
         "shelling" | "shelled" | "mortar" | "mortars" | "artillery" | "missile" | "missiles"
         | "rocket" | "rockets" | "shells" | "s-400" => Mode::Artillery,
         "clashes" | "clash" | "clashed" | "fighting" | "fought" | "raid" | "raids" | "gunfire"
@@ -382,7 +388,7 @@ fn speaker_side(speakers: &[Option<Rc<Speaker>>], state: &DocState) -> Option<Si
 fn main_pair(state: &DocState) -> Vec<Side> {
     let mut sides = state.party_sides.clone();
     // Stable: ties keep first-seen order.
-    sides.sort_by(|a, b| b.1.cmp(&a.1));
+    sides.sort_by_key(|s| std::cmp::Reverse(s.1));
     let mut out: Vec<Side> = sides.into_iter().take(2).map(|(s, _)| s).collect();
     if out.len() < 2 {
         return Vec::new();
@@ -472,7 +478,11 @@ fn coordinated(s: &Sent<'_>, m: &SideMention) -> Vec<Side> {
         if s.w(e) != "and" {
             break;
         }
-        let j = if s.w(e + 1) == "the" { e + 2 } else { e + 1 };
+        let mut j = if s.w(e + 1) == "the" { e + 2 } else { e + 1 };
+        // "Afghan Taliban and India-backed Kharijite militants"
+        if let Some(m2) = s.mention_at(j).filter(|m2| locative_compound(s, m2)) {
+            j = s.tok_end(m2.end) + 2;
+        }
         match s.mention_at(j) {
             Some(m2) => {
                 if !sides.contains(&m2.side) {
@@ -502,7 +512,7 @@ fn agent(
     let by = if matches!(s.w(after), "by" | "from") {
         Some(after + 1)
     } else {
-        (after..s.len().min(after + 10))
+        (after..s.len().min(after + 16))
             .find(|&j| {
                 (s.w(j) == "by" && matches!(s.w_at(j, -1), "out" | "conducted" | "launched"))
                     || (s.w(j) == "on" && matches!(s.w_at(j, -1), "blamed" | "blames"))
@@ -515,17 +525,19 @@ fn agent(
         } else {
             start
         };
-        if let Some(m) = s.mention_at(start).or_else(|| s.mention_at(start + 1)) {
-            if !locative_compound(s, m) {
-                return Some((mention_text(s, m), coordinated(s, m)));
-            }
+        if let Some(m) = s.mention_at(start).or_else(|| s.mention_at(start + 1))
+            && !locative_compound(s, m)
+        {
+            return Some((mention_text(s, m), coordinated(s, m)));
         }
     }
     // "Qatari-mediated ceasefire".
-    if t.kind == EventType::Mediate && t.at >= 2 && s.w(t.at - 1) == "-" {
-        if let Some(m) = s.mention_at(t.at - 2) {
-            return Some((mention_text(s, m), vec![m.side.clone()]));
-        }
+    if t.kind == EventType::Mediate
+        && t.at >= 2
+        && s.w(t.at - 1) == "-"
+        && let Some(m) = s.mention_at(t.at - 2)
+    {
+        return Some((mention_text(s, m), vec![m.side.clone()]));
     }
     if t.shape == Shape::Noun {
         // "Pakistani air strikes", "an overnight Taliban attack", "Pakistan's airstrikes".
@@ -567,8 +579,10 @@ fn agent(
                     | "the"
                     | "a"
                     | "an"
-            ) && !(w == "the" || w == "a" || w == "an")
-            {
+                    | "these"
+                    | "those"
+                    | "this"
+            ) {
                 break;
             }
         }
@@ -578,73 +592,98 @@ fn agent(
     }
     // A speech verb that is also the trigger ("accused", "denied", "urged"):
     // the attribution already resolved its speaker.
-    if let Some(i) = atts.iter().position(|a| a.verb == t.at) {
-        if let Some(side) = speakers
+    if let Some(i) = atts.iter().position(|a| a.verb == t.at)
+        && let Some(side) = speakers
             .get(i)
             .cloned()
             .flatten()
             .and_then(|sp| sp.side.clone())
-        {
-            let text = speakers
-                .get(i)
-                .cloned()
-                .flatten()
-                .map(|sp| sp.text.clone())
-                .unwrap_or_default();
-            // "both the group and Kabul deny": keep every coordinated side.
-            let (a, b) = atts[i].span;
-            let first = s.mentions_in(a, b).next();
-            let sides = first
-                .map(|m| coordinated(s, m))
-                .filter(|v| v.contains(&side))
-                .unwrap_or_else(|| vec![side]);
-            return Some((text, sides));
-        }
+    {
+        let text = speakers
+            .get(i)
+            .cloned()
+            .flatten()
+            .map(|sp| sp.text.clone())
+            .unwrap_or_default();
+        // "both the group and Kabul deny": keep every coordinated side.
+        let (a, b) = atts[i].span;
+        let first = s.mentions_in(a, b).next();
+        let sides = first
+            .map(|m| coordinated(s, m))
+            .filter(|v| v.contains(&side))
+            .unwrap_or_else(|| vec![side]);
+        return Some((text, sides));
     }
     // "accusing Afghanistan of …" after a comma: the sentence's speaker.
-    if t.shape == Shape::Verb && s.w(t.at).ends_with("ing") && s.w_at(t.at, -1) == "," {
-        if let Some(x) = speaker_side(speakers, state) {
-            return Some(("(the speaker)".to_string(), vec![x]));
-        }
+    if t.shape == Shape::Verb
+        && s.w(t.at).ends_with("ing")
+        && s.w_at(t.at, -1) == ","
+        && let Some(x) = speaker_side(speakers, state)
+    {
+        return Some(("(the speaker)".to_string(), vec![x]));
     }
-    // The clause's subject: "Pakistan carried out air strikes", "its forces killed".
+    // The clause's subject: "Pakistan carried out air strikes", "its forces
+    // killed"; past a speaker's "X said" inside the clause.
+    let left = atts
+        .iter()
+        .filter(|a| {
+            a.verb >= left && a.verb < t.at && a.form != crate::attribution::Form::Participle
+        })
+        .map(|a| a.verb + 1)
+        .max()
+        .unwrap_or(left);
     for k in left..t.at {
         let w = s.w(k);
-        if matches!(w, "its" | "their" | "it" | "they") && !(k > left && s.w(k - 1) == "of") {
-            if let Some(x) = speaker_side(speakers, state) {
-                return Some((s.span_text(k, (k + 2).min(t.at)).to_string(), vec![x]));
-            }
+        if matches!(w, "its" | "their" | "it" | "they")
+            && !(k > left && s.w(k - 1) == "of")
+            && let Some(x) = speaker_side(speakers, state)
+        {
+            return Some((s.span_text(k, (k + 2).min(t.at)).to_string(), vec![x]));
         }
         if let Some(m) = s.mention_at(k) {
             if locative_compound(s, m) {
                 continue;
             }
-            // Skip a location phrase: "In Pakistan, …".
-            if k > left
+            // Skip a location or complement: "In Pakistan, …", "between
+            // Kabul and Islamabad", "insurrections of the Pakistani military".
+            let before = if k > 0 && s.w(k - 1) == "the" {
+                k - 1
+            } else {
+                k
+            };
+            if before > 0
                 && matches!(
-                    s.w(k - 1),
-                    "in" | "on" | "at" | "into" | "against" | "of" | "from" | "inside"
+                    s.w(before - 1),
+                    "in" | "on"
+                        | "at"
+                        | "into"
+                        | "against"
+                        | "of"
+                        | "from"
+                        | "inside"
+                        | "between"
+                        | "with"
+                        | "to"
                 )
             {
                 continue;
             }
             return Some((mention_text(s, m), coordinated(s, m)));
         }
-        if s.cap(k) {
-            if let Some(side) = state.names.get(s.raw(k)) {
-                return Some((s.raw(k).to_string(), vec![side.clone()]));
-            }
+        if s.cap(k)
+            && let Some(side) = state.names.get(s.raw(k))
+        {
+            return Some((s.raw(k).to_string(), vec![side.clone()]));
         }
     }
     // "X denied … but warned Y": the sentence's subject.
     if t.shape == Shape::Verb && left > 0 {
         for k in 0..left {
-            if let Some(m) = s.mention_at(k) {
-                if !locative_compound(s, m)
-                    && !(k > 0 && matches!(s.w(k - 1), "in" | "on" | "at" | "of"))
-                {
-                    return Some((mention_text(s, m), vec![m.side.clone()]));
-                }
+            if let Some(m) = s.mention_at(k)
+                && !locative_compound(s, m)
+                && !(k > 0 && matches!(s.w(k - 1), "in" | "on" | "at" | "of"))
+            {
+                return Some((mention_text(s, m), vec![m.side.clone()]));
             }
         }
     }
@@ -670,18 +709,19 @@ fn patient(
             }
             continue;
         }
-        if let Some(m) = s.mention_at(k) {
-            if !agent_sides.contains(&m.side) && !locative_compound(s, m) {
-                return Some((mention_text(s, m), coordinated(s, m)));
-            }
+        if let Some(m) = s.mention_at(k)
+            && !agent_sides.contains(&m.side)
+            && !locative_compound(s, m)
+        {
+            return Some((mention_text(s, m), coordinated(s, m)));
         }
         // "dismissed Singh's claims"
-        if s.cap(k) && k > start {
-            if let Some(side) = state.names.get(s.raw(k)) {
-                if !agent_sides.contains(side) {
-                    return Some((s.raw(k).to_string(), vec![side.clone()]));
-                }
-            }
+        if s.cap(k)
+            && k > start
+            && let Some(side) = state.names.get(s.raw(k))
+            && !agent_sides.contains(side)
+        {
+            return Some((s.raw(k).to_string(), vec![side.clone()]));
         }
         k += 1;
     }
@@ -803,7 +843,8 @@ pub(crate) fn sentence_events(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // Background: "has seen clashes since May 2024", "has previously struck".
-    let background = habitual(s) || times.iter().any(|t| t.relation == TimeRelation::Since);
+    let since_period = times.iter().any(|t| t.relation == TimeRelation::Since);
+    let habitual = habitual(s);
     let mut k = 0;
     while k < s.len() {
         let Some(t) = trigger_at(s, k) else {
@@ -811,8 +852,35 @@ pub(crate) fn sentence_events(
             continue;
         };
         k += t.len;
-        if t.kind == EventType::Assault && background {
-            continue;
+        let mut t = t;
+        if t.kind == EventType::Assault {
+            // "violence has flared since explosions last week": the
+            // explosions are the event, not a background period.
+            let since_here = (t.at.saturating_sub(3)..t.at).any(|j| s.w(j) == "since");
+            if habitual || (since_period && !since_here) {
+                continue;
+            }
+            // "attacks between the two countries": mutual.
+            let explicit = s.w(t.at + 1) == "between";
+            if explicit {
+                t.mutual = true;
+            }
+            // "the strikes", "in the clashes", "during clashes in May": a
+            // reference to fighting described elsewhere, not a new event.
+            let det = s.w_at(t.at, -1);
+            if t.shape == Shape::Noun && !explicit {
+                if matches!(det, "the" | "these" | "those" | "during" | "amid") {
+                    continue;
+                }
+                if t.mutual && s.kind == crate::sentences::SentenceKind::Heading {
+                    continue;
+                }
+            }
+            // "after clashes with army forces": directed at the other party.
+            if t.mutual && s.w(t.at + 1) == "with" {
+                t.mutual = false;
+                t.shape = Shape::Verb;
+            }
         }
         let (left, right) = clause(s, t.at);
         let agent = agent(s, &t, left, atts, speakers, state);
@@ -840,10 +908,6 @@ pub(crate) fn sentence_events(
             if sides.len() == 2 {
                 actor1 = Some(("both sides".to_string(), sides));
             }
-        } else if t.mutual && s.w(t.at + 1) == "with" {
-            // "after clashes with army forces": directed at the other party.
-            patient = patient
-                .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])));
         }
         if t.downing {
             // "air defences intercepted 40 Ukrainian drones": a drone attack by their owner.
@@ -871,15 +935,14 @@ pub(crate) fn sentence_events(
                     }
                 }
             }
-            EventType::Request | EventType::Mediate => {
-                if pair_phrase(s, t.at, right.max(t.at + 1))
+            EventType::Request | EventType::Mediate
+                if (pair_phrase(s, t.at, right.max(t.at + 1))
                     || addresses_the_fighting(s, t.at + 1, right)
-                    || (t.kind == EventType::Mediate && patient.is_none())
-                {
-                    let pair = main_pair(state);
-                    if pair.len() == 2 && !pair.iter().all(|x| agent_sides.contains(x)) {
-                        patient = Some(("both sides".to_string(), pair));
-                    }
+                    || (t.kind == EventType::Mediate && patient.is_none())) =>
+            {
+                let pair = main_pair(state);
+                if pair.len() == 2 && !pair.iter().all(|x| agent_sides.contains(x)) {
+                    patient = Some(("both sides".to_string(), pair));
                 }
             }
             EventType::Reject if patient.is_none() => {
@@ -899,30 +962,54 @@ pub(crate) fn sentence_events(
                             .map(|x| (x.to_string(), vec![x]))
                     });
             }
-            EventType::Threaten if patient.is_none() => {
+            EventType::Threaten | EventType::Accuse if patient.is_none() => {
+                // "warned of harsher retaliation", "accusing its neighbour of …",
+                // "denounced the attack": the other party.
                 patient = other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x]));
             }
             EventType::Aid if matches!(s.w_at(t.at, -1), "been" | "was" | "were") => {
                 // "refugees had been relocated", said the authorities.
                 let moved = s.mentions_in(left, t.at).next().map(|m| m.side.clone());
                 let by = speaker_side(speakers, state);
-                if let (Some(m), Some(b)) = (moved, by) {
-                    actor1 = Some(("(the speaker)".to_string(), vec![b]));
-                    patient = Some((m.to_string(), vec![m]));
+                match (moved, by) {
+                    (Some(m), Some(b)) => {
+                        actor1 = Some(("(the speaker)".to_string(), vec![b]));
+                        patient = Some((m.to_string(), vec![m]));
+                    }
+                    _ => continue,
                 }
             }
+            EventType::Aid if patient.is_none() => continue,
             _ => {}
         }
+        if t.kind == EventType::Assault && !t.mutual && patient.is_none() && t.downing {
+            // "most of the Pakistani aircraft were downed by India's S-400":
+            // the owner named before a passive downing.
+            if matches!(s.w_at(t.at, -1), "were" | "was" | "been") {
+                patient = s
+                    .mentions_in(left, t.at)
+                    .find(|m| !agent_sides.contains(&m.side))
+                    .map(|m| (mention_text(s, m), vec![m.side.clone()]));
+            }
+        }
         if t.kind == EventType::Assault && !t.mutual && patient.is_none() && !t.downing {
-            // The owner of the people the sentence counts as killed, else
-            // the other party of the story.
+            // The owner of the people the sentence counts as killed; nobody
+            // when they are only civilians of no stated side; else the other
+            // party of the story.
             let agent_side = agent_sides.first();
-            patient = claims
+            let owners: Vec<Side> = claims
                 .iter()
                 .filter_map(|c| c.subject.side.clone())
-                .find(|x| Some(x) != agent_side)
-                .map(|x| (x.to_string(), vec![x]))
-                .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])));
+                .collect();
+            patient = if !claims.is_empty() && owners.is_empty() {
+                None
+            } else {
+                owners
+                    .into_iter()
+                    .find(|x| Some(x) != agent_side)
+                    .map(|x| (x.to_string(), vec![x]))
+                    .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])))
+            };
         }
         let Some((a1_text, a1_sides)) = actor1 else {
             continue;
@@ -1017,17 +1104,25 @@ fn is_party(s: &Sent<'_>, side: &Side) -> bool {
 pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
+        let unspecified = |m: Option<Mode>| m == Some(Mode::Unspecified);
         let same = out.iter_mut().find(|o| {
             o.kind == e.kind
-                && o.mode == e.mode
+                && (o.mode == e.mode || unspecified(o.mode) || unspecified(e.mode))
                 && o.negated == e.negated
                 && sides_of(&o.actor1) == sides_of(&e.actor1)
                 && sides_of(&o.actor2) == sides_of(&e.actor2)
-                && (o.date == e.date || o.date.is_none() || e.date.is_none())
+                && dates_compatible(o.date, e.date)
         });
         match same {
             Some(o) => {
-                if o.date.is_none() {
+                if unspecified(o.mode) {
+                    o.mode = e.mode;
+                }
+                let coarse = matches!(
+                    o.date,
+                    Some(PartialDate::Month { .. } | PartialDate::Year(_))
+                );
+                if o.date.is_none() || (coarse && matches!(e.date, Some(PartialDate::Day(_)))) {
                     o.date = e.date;
                 }
                 for p in e.places {
@@ -1040,6 +1135,21 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Same day (or one apart), or one contains the other, or either unknown.
+fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    match (a, b) {
+        (PartialDate::Day(x), PartialDate::Day(y)) => x
+            .since(y)
+            .map(|span| span.get_days().abs() <= 1)
+            .unwrap_or(false),
+        (PartialDate::Year(x), other) | (other, PartialDate::Year(x)) => other.year() == x,
+        _ => a.month() == b.month(),
+    }
 }
 
 fn sides_of(a: &Option<Actor>) -> Vec<Side> {

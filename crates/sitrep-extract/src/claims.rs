@@ -228,7 +228,8 @@ pub(crate) fn extract(
             state.paragraph_speaker = None;
         }
         let evidence_chars = (cursor.at(s.start), cursor.at(s.end));
-        let (found, events) = sentence_claims(&s, published, &mut state, evidence_chars);
+        let (found, events) =
+            sentence_claims(&s, published, &mut state, evidence_chars, &all_events);
         cands.extend(found);
         all_events.extend(events);
     }
@@ -240,6 +241,7 @@ fn sentence_claims(
     published: Option<Date>,
     state: &mut DocState,
     evidence_chars: (usize, usize),
+    earlier_events: &[Event],
 ) -> (Vec<Cand>, Vec<Event>) {
     let body = s.text.get(s.start..s.end).unwrap_or("");
     learn_names(s, state);
@@ -647,6 +649,7 @@ fn sentence_claims(
             state,
             published,
             &evidence,
+            earlier_events,
         )
     } else {
         Vec::new()

@@ -840,6 +840,7 @@ pub(crate) fn sentence_events(
     state: &DocState,
     published: Option<Date>,
     evidence: &Evidence,
+    earlier: &[Event],
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // Background: "has seen clashes since May 2024", "has previously struck".
@@ -948,10 +949,24 @@ pub(crate) fn sentence_events(
             EventType::Reject if patient.is_none() => {
                 // "a charge X denies": the accuser; "India denied this
                 // assertion": the claimant of the figure.
+                // The accusation in this sentence, else the latest one aimed
+                // at the denier.
+                let aimed_at_agent = |e: &&Event| {
+                    e.actor2
+                        .as_ref()
+                        .is_some_and(|a| a.sides.iter().any(|x| agent_sides.contains(x)))
+                };
                 patient = out
                     .iter()
                     .rev()
                     .find(|e| e.kind == EventType::Accuse)
+                    .or_else(|| {
+                        earlier
+                            .iter()
+                            .rev()
+                            .filter(|e| e.kind == EventType::Accuse)
+                            .find(aimed_at_agent)
+                    })
                     .and_then(|e| e.actor1.clone())
                     .map(|a| (a.text, a.sides))
                     .or_else(|| {

@@ -14,6 +14,14 @@
 //! anonymous claimant), and `on DATE` or `on ?`. The `article` block may
 //! start with a `published: YYYY-MM-DD` line.
 //!
+//! An optional fenced `events` block lists the expected events, one per
+//! line: type, mode (`-` for none), actor1 sides `->` actor2 sides (`-` for
+//! none), places as `[Name/CTY, …]`, `on DATE` and `(negated)`:
+//!
+//! ```text
+//! ASSAULT aerial PAK -> AFG [Kabul/AFG] on 2026-02-27
+//! ```
+//!
 //! Run `UPDATE_CASES=1 cargo test -p sitrep-extract --test cases` to
 //! rewrite the `claims` blocks from the current output, then review the diff.
 
@@ -21,7 +29,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use sitrep_extract::Extractor;
-use sitrep_model::{Claim, Document};
+use sitrep_model::{Actor, Claim, Document, Event};
 
 fn render(claim: &Claim) -> String {
     let mut line = String::new();
@@ -50,6 +58,44 @@ fn render(claim: &Claim) -> String {
             let _ = write!(line, " on {d}");
         }
         None => line.push_str(" on ?"),
+    }
+    line
+}
+
+fn sides(actor: &Option<Actor>) -> String {
+    match actor {
+        Some(a) if !a.sides.is_empty() => a
+            .sides
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("/"),
+        _ => "-".to_string(),
+    }
+}
+
+fn render_event(event: &Event) -> String {
+    let places: Vec<String> = event
+        .places
+        .iter()
+        .map(|p| format!("{}/{}", p.name, p.country.as_deref().unwrap_or("?")))
+        .collect();
+    let mut line = format!(
+        "{} {} {} -> {} [{}]",
+        event.kind,
+        event.mode.map_or("-".to_string(), |m| m.to_string()),
+        sides(&event.actor1),
+        sides(&event.actor2),
+        places.join(", ")
+    );
+    match event.date {
+        Some(d) => {
+            let _ = write!(line, " on {d}");
+        }
+        None => line.push_str(" on ?"),
+    }
+    if event.negated {
+        line.push_str(" (negated)");
     }
     line
 }
@@ -96,18 +142,41 @@ fn run_case(path: &Path, extractor: &Extractor) -> Result<(), String> {
             ));
         }
     }
+    let mut md = md;
+    let mut errors = Vec::new();
     let got: String = out.claims.iter().map(|c| render(c) + "\n").collect();
-    let (want, range) = block(&md, "claims").ok_or("no ```claims block")?;
+    check_block(&mut md, "claims", &got, &mut errors)?;
+    if block(&md, "events").is_some() {
+        let got: String = out.events.iter().map(|e| render_event(e) + "\n").collect();
+        check_block(&mut md, "events", &got, &mut errors)?;
+    }
+    if std::env::var_os("UPDATE_CASES").is_some() {
+        std::fs::write(path, &md).map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+/// Compares a block with `got`; with `UPDATE_CASES` set, rewrites it.
+fn check_block(
+    md: &mut String,
+    info: &str,
+    got: &str,
+    errors: &mut Vec<String>,
+) -> Result<(), String> {
+    let (want, range) = block(md, info).ok_or(format!("no ```{info} block"))?;
     if got == want {
         return Ok(());
     }
+    errors.push(format!("{info} differ\n--- expected\n{want}--- got\n{got}"));
     if std::env::var_os("UPDATE_CASES").is_some() {
-        let mut new = md.clone();
-        new.replace_range(range, &got);
-        std::fs::write(path, new).map_err(|e| e.to_string())?;
-        return Ok(());
+        md.replace_range(range, got);
     }
-    Err(format!("claims differ\n--- expected\n{want}--- got\n{got}"))
+    Ok(())
 }
 
 #[test]

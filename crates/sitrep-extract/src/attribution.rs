@@ -204,6 +204,13 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
     let n = s.len();
     let mut i = 0;
     while i < n {
+        if !s.has(
+            i,
+            crate::lexicon::class::SPEECH | crate::lexicon::class::ATTRIB,
+        ) {
+            i += 1;
+            continue;
+        }
         let w = s.w(i);
         if w == "according" && s.w(i + 1) == "to" {
             let (a, b) = forward_np(s, i + 2);

@@ -49,7 +49,7 @@ use sitrep_model::{
 };
 
 use crate::attribution::{self, Attribution, Form};
-use crate::dates::{self, TimeExpr, TimeRelation};
+use crate::dates::{TimeExpr, TimeRelation};
 use crate::lexicon::{
     active_verb, anonymous_head, head_kind, nominal_of, organ_head, outcome_noun, passive_word,
     title_word, unaffiliated_head,
@@ -122,6 +122,8 @@ pub(crate) struct DocState {
     /// States and armed groups by number of mentions, in first-seen order:
     /// the parties of the story.
     pub(crate) party_sides: Vec<(Side, usize)>,
+    /// The two parties most mentioned ("both sides").
+    pub(crate) main_pair: Vec<Side>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -204,6 +206,7 @@ pub(crate) fn extract(
             None => state.party_sides.push((m.side.clone(), 1)),
         }
     }
+    state.main_pair = crate::events::compute_main_pair(&state.party_sides);
     let mut cursor = CharCursor::new(text);
     let mut cands: Vec<Cand> = Vec::new();
     for sentence in sentences {
@@ -253,26 +256,25 @@ fn sentence_claims(
     // Most sentences state no figure: skip the number and date scanners
     // unless a token could start a number, or the running date may move.
     let countable = might_count(s);
-    let eventful = crate::events::has_trigger(s);
+    let triggers = crate::events::triggers(s);
+    let eventful = !triggers.is_empty();
     if !countable && !eventful && !event_words(s) {
         learn_context(s, &attributions, &speakers, attack_here, state);
         return (Vec::new(), Vec::new());
     }
-    let numbers: Vec<NumberExpr> = if countable {
-        numbers::find(body)
-    } else {
-        Vec::new()
-    }
-    .into_iter()
-    .filter(|n| n.role == NumberRole::Count)
-    .map(|mut n| {
-        n.start += s.start;
-        n.end += s.start;
-        n.number_start += s.start;
-        n
-    })
-    .collect();
-    let times: Vec<TimeExpr> = dates::find(body, published)
+    let (found_numbers, found_times) =
+        numbers::find_with_times(body, countable, might_date(s).then_some(published));
+    let numbers: Vec<NumberExpr> = found_numbers
+        .into_iter()
+        .filter(|n| n.role == NumberRole::Count)
+        .map(|mut n| {
+            n.start += s.start;
+            n.end += s.start;
+            n.number_start += s.start;
+            n
+        })
+        .collect();
+    let times: Vec<TimeExpr> = found_times
         .into_iter()
         .map(|mut t| {
             t.start += s.start;
@@ -611,7 +613,9 @@ fn sentence_claims(
     } else {
         // The day of the fighting, not a dateline's "Oct 12": the time
         // expression closest to a word for the use of force.
-        let events: Vec<usize> = (0..s.len()).filter(|&k| event_word(s.w(k))).collect();
+        let events: Vec<usize> = (0..s.len())
+            .filter(|&k| s.has(k, crate::lexicon::class::EVENT))
+            .collect();
         let best = times
             .iter()
             .filter(|t| {
@@ -634,11 +638,6 @@ fn sentence_claims(
         }
     }
     let events = if eventful {
-        let evidence = Evidence {
-            start: evidence_chars.0,
-            end: evidence_chars.1,
-            quote: s.text.get(s.start..s.end).unwrap_or("").to_string(),
-        };
         let claims: Vec<&Claim> = out.iter().map(|c| &c.claim).collect();
         crate::events::sentence_events(
             s,
@@ -648,8 +647,9 @@ fn sentence_claims(
             &claims,
             state,
             published,
-            &evidence,
+            evidence_chars,
             earlier_events,
+            &triggers,
         )
     } else {
         Vec::new()
@@ -674,44 +674,24 @@ fn learn_context(
     }
 }
 
+/// True when some token is one that every time expression holds: digits,
+/// a month or weekday name, or a word such as "yesterday", "overnight",
+/// "week", "year" (a superset of what [`dates::find`] can return).
+fn might_date(s: &Sent<'_>) -> bool {
+    s.toks
+        .iter()
+        .any(|t| t.kind == crate::tokens::TokenKind::Number)
+        || s.any(crate::lexicon::class::TIME)
+}
+
 /// True when some token could begin a number expression: digits, number
 /// words, vague quantities, or the "any"/"no" of a denial. A superset of
 /// what [`numbers::find`] can return, so skipping the others loses nothing.
 fn might_count(s: &Sent<'_>) -> bool {
-    (0..s.len()).any(|k| {
-        if s.toks[k].kind == crate::tokens::TokenKind::Number {
-            return true;
-        }
-        let w = s.w(k);
-        numbers::small_word(w.as_bytes()).is_some()
-            || matches!(
-                w,
-                "hundred"
-                    | "thousand"
-                    | "million"
-                    | "billion"
-                    | "lakh"
-                    | "lakhs"
-                    | "lac"
-                    | "lacs"
-                    | "crore"
-                    | "crores"
-                    | "dozen"
-                    | "dozens"
-                    | "scores"
-                    | "hundreds"
-                    | "thousands"
-                    | "millions"
-                    | "billions"
-                    | "tens"
-                    | "several"
-                    | "few"
-                    | "couple"
-                    | "half"
-                    | "any"
-                    | "no"
-            )
-    })
+    s.toks
+        .iter()
+        .any(|t| t.kind == crate::tokens::TokenKind::Number)
+        || s.any(crate::lexicon::class::NUMBER)
 }
 
 /// A number candidate in token coordinates.
@@ -1895,38 +1875,8 @@ fn cumulative(s: &Sent<'_>, a: usize) -> bool {
         || (a..s.len().min(a + 12)).any(|k| s.w(k) == "so" && s.w(k + 1) == "far")
 }
 
-/// True when token `k` names a use of force or its toll.
-fn event_word(w: &str) -> bool {
-    matches!(
-        w,
-        "attack"
-            | "attacks"
-            | "attacked"
-            | "strike"
-            | "strikes"
-            | "struck"
-            | "airstrikes"
-            | "clash"
-            | "clashes"
-            | "clashed"
-            | "fighting"
-            | "fought"
-            | "shelling"
-            | "raid"
-            | "bombing"
-            | "offensive"
-            | "operation"
-            | "operations"
-            | "killed"
-            | "hostilities"
-            | "assault"
-            | "battle"
-            | "fire"
-    )
-}
-
 fn event_words(s: &Sent<'_>) -> bool {
-    (0..s.len()).any(|k| event_word(s.w(k)))
+    s.any(crate::lexicon::class::EVENT)
 }
 
 fn subject_text(s: &Sent<'_>, fig: &Figure, np: &Np) -> String {

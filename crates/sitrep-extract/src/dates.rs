@@ -95,23 +95,26 @@ pub struct TimeExpr {
 /// ```
 pub fn find(text: &str, published: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    with_tokens(text, |toks| {
-        let scan = Scan {
-            t: toks,
-            p: published,
-        };
-        let mut i = 0;
-        while i < toks.len() {
-            match scan.at(i) {
-                Some((expr, next)) => {
-                    out.push(expr);
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
-            }
-        }
-    });
+    with_tokens(text, |toks| scan_times(toks, published, &mut out));
     out
+}
+
+/// Finds the time expressions among already tokenized text.
+pub(crate) fn scan_times(toks: &[Tok], published: Option<Date>, out: &mut Vec<TimeExpr>) {
+    let scan = Scan {
+        t: toks,
+        p: published,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        match scan.at(i) {
+            Some((expr, next)) => {
+                out.push(expr);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// "last", "this", "next" before a weekday, month, week or year.

@@ -72,7 +72,7 @@ enum Shape {
 
 /// A trigger found in a sentence.
 #[derive(Clone, Copy, Debug)]
-struct Trig {
+pub(crate) struct Trig {
     /// Token index.
     at: usize,
     /// Tokens the trigger spans.
@@ -85,9 +85,167 @@ struct Trig {
     downing: bool,
 }
 
-/// Does the sentence hold a word that can start an event? (A cheap gate.)
-pub(crate) fn has_trigger(s: &Sent<'_>) -> bool {
-    (0..s.len()).any(|k| trigger_at(s, k).is_some())
+/// Every word that can start a trigger: [`trigger_at`] looks only at tokens
+/// classified with one of these (a debug assertion keeps the list whole).
+pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+    "attack",
+    "attacks",
+    "offensive",
+    "assault",
+    "shelling",
+    "bombardment",
+    "bombardments",
+    "bombing",
+    "bombings",
+    "counterstrikes",
+    "counterattacks",
+    "counteroffensive",
+    "counterattack",
+    "counterstrike",
+    "incursion",
+    "incursions",
+    "explosions",
+    "explosion",
+    "blast",
+    "blasts",
+    "clashes",
+    "clash",
+    "fighting",
+    "hostilities",
+    "skirmishes",
+    "exchanges",
+    "fire",
+    "struck",
+    "attacked",
+    "shelled",
+    "bombed",
+    "targeted",
+    "targeting",
+    "pounded",
+    "raided",
+    "invaded",
+    "fired",
+    "hit",
+    "seized",
+    "captured",
+    "overran",
+    "taken",
+    "took",
+    "clashed",
+    "fought",
+    "shot",
+    "brought",
+    "downed",
+    "intercepted",
+    "accused",
+    "accuses",
+    "accuse",
+    "accusing",
+    "blamed",
+    "blames",
+    "blaming",
+    "denounced",
+    "denounces",
+    "condemned",
+    "condemns",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "refuted",
+    "urged",
+    "urges",
+    "urging",
+    "demanded",
+    "demands",
+    "appealed",
+    "called",
+    "calls",
+    "calling",
+    "requests",
+    "request",
+    "suggested",
+    "suggests",
+    "warned",
+    "warns",
+    "warn",
+    "threatened",
+    "threatens",
+    "threaten",
+    "vowed",
+    "vows",
+    "vow",
+    "ultimatum",
+    "warning",
+    "war",
+    "mediated",
+    "mediating",
+    "mediate",
+    "mediation",
+    "brokered",
+    "facilitating",
+    "facilitate",
+    "talks",
+    "negotiations",
+    "visit",
+    "visited",
+    "met",
+    "ceasefire",
+    "truce",
+    "agreed",
+    "crackdown",
+    "expel",
+    "expelled",
+    "expelling",
+    "deported",
+    "deporting",
+    "sanctions",
+    "sealed",
+    "closed",
+    "relocated",
+    "evacuated",
+    "airlifted",
+    "aid",
+    "deployed",
+    "deploying",
+    "reinforcements",
+    "mobilised",
+    "mobilized",
+];
+
+/// The triggers of a sentence, in order.
+pub(crate) fn triggers(s: &Sent<'_>) -> Vec<Trig> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < s.len() {
+        if !s.has(k, crate::lexicon::class::TRIGGER) {
+            debug_assert!(
+                trigger_at(s, k).is_none(),
+                "{:?} triggers but is not in TRIGGER_WORDS",
+                s.w(k)
+            );
+            k += 1;
+            continue;
+        }
+        match trigger_at(s, k) {
+            Some(t) => {
+                k += t.len;
+                out.push(t);
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
 /// The trigger starting at token `k`, if any.
@@ -386,10 +544,16 @@ fn speaker_side(speakers: &[Option<Rc<Speaker>>], state: &DocState) -> Option<Si
 /// The two parties most mentioned in the document ("both sides", "the two
 /// neighbours"), sorted.
 fn main_pair(state: &DocState) -> Vec<Side> {
-    let mut sides = state.party_sides.clone();
+    state.main_pair.clone()
+}
+
+/// Computes the two parties most mentioned in the document, sorted; empty
+/// when there are fewer than two.
+pub(crate) fn compute_main_pair(party_sides: &[(Side, usize)]) -> Vec<Side> {
+    let mut sides: Vec<&(Side, usize)> = party_sides.iter().collect();
     // Stable: ties keep first-seen order.
     sides.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let mut out: Vec<Side> = sides.into_iter().take(2).map(|(s, _)| s).collect();
+    let mut out: Vec<Side> = sides.into_iter().take(2).map(|(s, _)| s.clone()).collect();
     if out.len() < 2 {
         return Vec::new();
     }
@@ -839,20 +1003,20 @@ pub(crate) fn sentence_events(
     claims: &[&Claim],
     state: &DocState,
     published: Option<Date>,
-    evidence: &Evidence,
+    evidence: (usize, usize),
     earlier: &[Event],
+    found: &[Trig],
 ) -> Vec<Event> {
+    let evidence = Evidence {
+        start: evidence.0,
+        end: evidence.1,
+        quote: String::new(),
+    };
     let mut out: Vec<Event> = Vec::new();
     // Background: "has seen clashes since May 2024", "has previously struck".
     let since_period = times.iter().any(|t| t.relation == TimeRelation::Since);
     let habitual = habitual(s);
-    let mut k = 0;
-    while k < s.len() {
-        let Some(t) = trigger_at(s, k) else {
-            k += 1;
-            continue;
-        };
-        k += t.len;
+    for &t in found {
         let mut t = t;
         if t.kind == EventType::Assault {
             // "violence has flared since explosions last week": the
@@ -1071,7 +1235,10 @@ pub(crate) fn sentence_events(
                 places: place_list.clone(),
                 date,
                 negated: neg,
-                evidence: evidence.clone(),
+                evidence: Evidence {
+                    quote: s.text.get(s.start..s.end).unwrap_or("").to_string(),
+                    ..evidence
+                },
             });
         }
     }

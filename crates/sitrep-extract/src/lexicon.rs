@@ -9,6 +9,9 @@
 //! This module holds no place or organisation names: those come from
 //! `sitrep-gazetteer`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use sitrep_model::{Category, Kind};
 
 /// Category of a verb form that takes the counted group as its object:
@@ -135,86 +138,7 @@ pub fn head_kind(w: &str) -> Option<Kind> {
 
 /// Verbs that introduce what a claimant states ("said", "told", "claimed").
 pub fn speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "told"
-            | "tells"
-            | "telling"
-            | "claimed"
-            | "claims"
-            | "claim"
-            | "claiming"
-            | "stated"
-            | "states"
-            | "stating"
-            | "announced"
-            | "announces"
-            | "announcing"
-            | "reported"
-            | "reports"
-            | "reporting"
-            | "noted"
-            | "notes"
-            | "noting"
-            | "added"
-            | "adds"
-            | "adding"
-            | "confirmed"
-            | "confirms"
-            | "confirming"
-            | "denied"
-            | "denies"
-            | "deny"
-            | "denying"
-            | "disclosed"
-            | "discloses"
-            | "revealed"
-            | "reveals"
-            | "admitted"
-            | "admits"
-            | "admitting"
-            | "acknowledged"
-            | "acknowledges"
-            | "maintained"
-            | "maintains"
-            | "insisted"
-            | "insists"
-            | "asserted"
-            | "asserts"
-            | "asserting"
-            | "alleged"
-            | "alleges"
-            | "estimated"
-            | "estimates"
-            | "estimating"
-            | "wrote"
-            | "tweeted"
-            | "declared"
-            | "explained"
-            | "accused"
-            | "accuses"
-            | "accusing"
-            | "dismissed"
-            | "rejected"
-            | "rejects"
-            | "put"
-            | "puts"
-            | "quoted"
-            | "informed"
-            | "briefed"
-            | "warned"
-            | "recorded"
-            | "counted"
-            | "documented"
-            | "verified"
-            | "showed"
-            | "show"
-            | "shows"
-    )
+    class(w) & class::SPEECH != 0
 }
 
 /// Speech verbs that reject a figure rather than state it.
@@ -473,4 +397,274 @@ mod tests {
         assert!(anonymous_head("officials") && !anonymous_head("ministry"));
         assert!(unaffiliated_head("media") && !unaffiliated_head("army"));
     }
+}
+
+/// Bit flags telling which rules a word can matter to. Every token is
+/// classified once, with one hash lookup, so that the rules only look
+/// closely at the few tokens that can concern them (a long `match` on
+/// strings per token per rule was the extractor's largest cost).
+pub(crate) mod class {
+    /// Can start a number expression ("two", "dozens", "several").
+    pub const NUMBER: u16 = 1 << 0;
+    /// Every time expression holds a digit or one of these words.
+    pub const TIME: u16 = 1 << 1;
+    /// Names a use of force or its toll.
+    pub const EVENT: u16 = 1 << 2;
+    /// Can start an event trigger ([`crate::events::TRIGGER_WORDS`]).
+    pub const TRIGGER: u16 = 1 << 3;
+    /// A speech verb.
+    pub const SPEECH: u16 = 1 << 4;
+    /// "according", "quoting", "citing", "quoted": attribution words.
+    pub const ATTRIB: u16 = 1 << 5;
+}
+
+pub(crate) const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "stated",
+    "states",
+    "stating",
+    "announced",
+    "announces",
+    "announcing",
+    "reported",
+    "reports",
+    "reporting",
+    "noted",
+    "notes",
+    "noting",
+    "added",
+    "adds",
+    "adding",
+    "confirmed",
+    "confirms",
+    "confirming",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "disclosed",
+    "discloses",
+    "revealed",
+    "reveals",
+    "admitted",
+    "admits",
+    "admitting",
+    "acknowledged",
+    "acknowledges",
+    "maintained",
+    "maintains",
+    "insisted",
+    "insists",
+    "asserted",
+    "asserts",
+    "asserting",
+    "alleged",
+    "alleges",
+    "estimated",
+    "estimates",
+    "estimating",
+    "wrote",
+    "tweeted",
+    "declared",
+    "explained",
+    "accused",
+    "accuses",
+    "accusing",
+    "dismissed",
+    "rejected",
+    "rejects",
+    "put",
+    "puts",
+    "quoted",
+    "informed",
+    "briefed",
+    "warned",
+    "recorded",
+    "counted",
+    "documented",
+    "verified",
+    "showed",
+    "show",
+    "shows",
+];
+
+/// Words that can begin a number expression, besides digits.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "crore",
+    "crores",
+    "dozen",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "several",
+    "few",
+    "couple",
+    "half",
+    "any",
+    "no",
+];
+
+/// Words of which every time expression without digits holds one.
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "overnight",
+    "night",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "ago",
+    "morning",
+    "afternoon",
+    "evening",
+    "midnight",
+    "hours",
+    "autumn",
+    "fall",
+    "spring",
+    "summer",
+    "winter",
+    "dawn",
+    "mid",
+    "wee",
+];
+
+/// Words for a use of force or its toll (they move the story's running date).
+const EVENT_WORDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "strike",
+    "strikes",
+    "struck",
+    "airstrikes",
+    "clash",
+    "clashes",
+    "clashed",
+    "fighting",
+    "fought",
+    "shelling",
+    "raid",
+    "bombing",
+    "offensive",
+    "operation",
+    "operations",
+    "killed",
+    "hostilities",
+    "assault",
+    "battle",
+    "fire",
+];
+
+static VOCABULARY: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u16> = HashMap::new();
+    let lists: [(&[&'static str], u16); 6] = [
+        (NUMBER_WORDS, class::NUMBER),
+        (TIME_WORDS, class::TIME),
+        (EVENT_WORDS, class::EVENT),
+        (crate::events::TRIGGER_WORDS, class::TRIGGER),
+        (SPEECH_WORDS, class::SPEECH),
+        (&["according", "quoting", "citing", "quoted"], class::ATTRIB),
+    ];
+    for (words, flag) in lists {
+        for &w in words {
+            *map.entry(w).or_insert(0) |= flag;
+        }
+    }
+    map
+});
+
+/// The [`class`] flags of a lower-case word (0 for most words).
+pub(crate) fn class(w: &str) -> u16 {
+    VOCABULARY.get(w).copied().unwrap_or(0)
 }

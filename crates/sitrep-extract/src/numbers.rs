@@ -141,21 +141,47 @@ pub struct NumberExpr {
 /// ```
 pub fn find(text: &str) -> Vec<NumberExpr> {
     let mut out = Vec::new();
-    with_tokens(text, |toks| {
-        let scan = Scan { t: toks };
-        let mut i = 0;
-        while i < toks.len() {
-            match scan.at(i) {
-                Step::Found(expr, next) => {
-                    out.push(expr);
-                    i = next.max(i + 1);
-                }
-                Step::Skip(next) => i = next.max(i + 1),
-                Step::Nothing => i += 1,
+    with_tokens(text, |toks| scan_numbers(toks, &mut out));
+    out
+}
+
+/// Finds the number expressions among already tokenized text.
+fn scan_numbers(toks: &[Tok], out: &mut Vec<NumberExpr>) {
+    let scan = Scan { t: toks };
+    let mut i = 0;
+    while i < toks.len() {
+        match scan.at(i) {
+            Step::Found(expr, next) => {
+                out.push(expr);
+                i = next.max(i + 1);
             }
+            Step::Skip(next) => i = next.max(i + 1),
+            Step::Nothing => i += 1,
+        }
+    }
+}
+
+/// [`find`] and [`crate::dates::find`] in one pass of the tokenizer; either
+/// scan can be skipped. Same results as calling both.
+pub(crate) fn find_with_times(
+    text: &str,
+    numbers: bool,
+    times: Option<Option<jiff::civil::Date>>,
+) -> (Vec<NumberExpr>, Vec<crate::dates::TimeExpr>) {
+    let mut nums = Vec::new();
+    let mut found_times = Vec::new();
+    if !numbers && times.is_none() {
+        return (nums, found_times);
+    }
+    with_tokens(text, |toks| {
+        if numbers {
+            scan_numbers(toks, &mut nums);
+        }
+        if let Some(published) = times {
+            crate::dates::scan_times(toks, published, &mut found_times);
         }
     });
-    out
+    (nums, found_times)
 }
 
 // ---------------------------------------------------------------------------

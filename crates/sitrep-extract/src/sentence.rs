@@ -27,6 +27,8 @@ pub(crate) struct Sent<'t> {
     pub paragraph: u32,
     /// Side mentions inside the sentence.
     pub mentions: &'t [SideMention],
+    /// Each token's [`crate::lexicon::class`] flags.
+    pub cls: Vec<u16>,
 }
 
 impl<'t> Sent<'t> {
@@ -40,6 +42,15 @@ impl<'t> Sent<'t> {
     ) -> Sent<'t> {
         let lc = text.get(start..end).unwrap_or("").to_ascii_lowercase();
         let toks = tokenize(text, start, end);
+        let cls = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => {
+                    crate::lexicon::class(lc.get(t.start - start..t.end - start).unwrap_or(""))
+                }
+                _ => 0,
+            })
+            .collect();
         Sent {
             text,
             start,
@@ -49,6 +60,7 @@ impl<'t> Sent<'t> {
             kind,
             paragraph,
             mentions,
+            cls,
         }
     }
 
@@ -79,6 +91,16 @@ impl<'t> Sent<'t> {
     /// Original text of token `i`.
     pub fn raw(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// True when token `i` has any of the [`crate::lexicon::class`] flags in `flags`.
+    pub fn has(&self, i: usize, flags: u16) -> bool {
+        self.cls.get(i).is_some_and(|c| c & flags != 0)
+    }
+
+    /// True when some token has any of the flags in `flags`.
+    pub fn any(&self, flags: u16) -> bool {
+        self.cls.iter().any(|c| c & flags != 0)
     }
 
     /// True when token `i` starts with an upper-case letter.

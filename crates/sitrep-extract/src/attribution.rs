@@ -58,6 +58,7 @@ fn aux(w: &str) -> bool {
         "has"
             | "have"
             | "had"
+            | "long"
             | "also"
             | "later"
             | "officially"

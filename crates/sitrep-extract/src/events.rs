@@ -628,7 +628,8 @@ fn mention_text(s: &Sent<'_>, m: &SideMention) -> String {
 }
 
 /// "X and Y" starting with the mention at token `k`: every side joined by "and".
-fn coordinated(s: &Sent<'_>, m: &SideMention) -> Vec<Side> {
+fn coordinated_sides(s: &Sent<'_>, m: &SideMention) -> (Vec<Side>, usize) {
+    let mut last_end = m.end;
     let mut sides = vec![m.side.clone()];
     let mut e = s.tok_end(m.end);
     loop {
@@ -653,12 +654,25 @@ fn coordinated(s: &Sent<'_>, m: &SideMention) -> Vec<Side> {
                     sides.push(m2.side.clone());
                 }
                 e = s.tok_end(m2.end);
+                last_end = m2.end;
             }
             None => break,
         }
     }
     sides.sort();
-    sides
+    (sides, last_end)
+}
+
+/// The sides of a coordinated phrase starting with `m`, and its text
+/// ("Afghan and Pakistani" for AFG, PAK).
+fn coordinated_actor(s: &Sent<'_>, m: &SideMention) -> (String, Vec<Side>) {
+    let (sides, end) = coordinated_sides(s, m);
+    (s.text.get(m.start..end).unwrap_or("").to_string(), sides)
+}
+
+/// The sides of a coordinated phrase starting with `m`.
+fn coordinated(s: &Sent<'_>, m: &SideMention) -> Vec<Side> {
+    coordinated_sides(s, m).0
 }
 
 /// The agent of a trigger.
@@ -692,7 +706,7 @@ fn agent(
         if let Some(m) = s.mention_at(start).or_else(|| s.mention_at(start + 1))
             && !locative_compound(s, m)
         {
-            return Some((mention_text(s, m), coordinated(s, m)));
+            return Some(coordinated_actor(s, m));
         }
     }
     // "Qatari-mediated ceasefire".
@@ -832,7 +846,7 @@ fn agent(
             {
                 continue;
             }
-            return Some((mention_text(s, m), coordinated(s, m)));
+            return Some(coordinated_actor(s, m));
         }
         if s.cap(k)
             && let Some(side) = state.names.get(s.raw(k))
@@ -877,7 +891,7 @@ fn patient(
             && !agent_sides.contains(&m.side)
             && !locative_compound(s, m)
         {
-            return Some((mention_text(s, m), coordinated(s, m)));
+            return Some(coordinated_actor(s, m));
         }
         // "dismissed Singh's claims"
         if s.cap(k)
@@ -1257,7 +1271,13 @@ fn assault_modes(s: &Sent<'_>, t: &Trig, left: usize, right: usize) -> Vec<Optio
             found = vec![Mode::Artillery];
         }
     }
-    if s.lc.contains("light and heavy weapons") {
+    if s.lc.contains("light and heavy weapons")
+        || matches!(
+            s.w(t.at),
+            "seized" | "captured" | "overran" | "taken" | "took"
+        )
+    {
+        // Weapons of ground combat; posts and towns are taken on the ground.
         found.push(Mode::Ground);
     }
     found.sort();

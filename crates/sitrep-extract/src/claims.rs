@@ -466,9 +466,19 @@ fn sentence_claims(
                 }
             }
         }
+        // A passive downing counts only when something downed it ("were shot
+        // down", "intercepted"), not when it "crashed".
+        let shot = trigger != Trigger::Passive
+            || ["shot down", "intercepted", "downed", "brought down"]
+                .iter()
+                .any(|w| s.lc.contains(w));
         if side.is_none()
             && category == Category::Downed
-            && matches!(trigger, Trigger::Active | Trigger::Coordinated)
+            && shot
+            && matches!(
+                trigger,
+                Trigger::Active | Trigger::Coordinated | Trigger::Passive
+            )
         {
             // "Our air force downed 50 drones": the other side's.
             if let Some(sp) = speaker
@@ -789,6 +799,19 @@ fn classify(
     }
     if let Some(c) = passive_after(s, np.end) {
         return Some((c, Trigger::Passive, np));
+    }
+    // "747 drones and four missiles were shot down": the verb after a
+    // coordinated group.
+    if s.w(np.end) == "and" {
+        let limit = (np.end + 9).min(s.len());
+        if let Some(j) = (np.end + 1..limit)
+            .take_while(|&j| !s.punct(j))
+            .find(|&j| matches!(s.w(j), "were" | "was" | "had" | "have" | "are"))
+        {
+            if let Some(c) = passive_after(s, j) {
+                return Some((c, Trigger::Passive, np));
+            }
+        }
     }
     let p = prev?;
     let before = s.w_at(fig.a, -1);

@@ -131,6 +131,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "raided",
     "invaded",
     "fired",
+    "launched",
     "hit",
     "seized",
     "captured",
@@ -280,7 +281,16 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "clashes" | "clash" | "fighting" | "hostilities" | "skirmishes" | "exchanges" => {
             t(Assault, Shape::Noun, true)
         }
-        "fire" if matches!(prev, "traded" | "exchanged" | "trading" | "exchanging") => {
+        "fire"
+            if matches!(prev, "traded" | "exchanged" | "trading" | "exchanging")
+                || (matches!(
+                    s.w_at(k, -2),
+                    "traded" | "exchanged" | "trading" | "exchanging"
+                ) && matches!(
+                    prev,
+                    "heavy" | "intense" | "artillery" | "mortar" | "small-arms"
+                )) =>
+        {
             t(Assault, Shape::Noun, true)
         }
         "fire" if matches!(prev, "mortar" | "artillery" | "rocket" | "tank" | "sniper") => {
@@ -288,9 +298,14 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         }
         "struck" | "attacked" | "shelled" | "bombed" | "targeted" | "targeting" | "pounded"
         | "raided" | "invaded" => t(Assault, Shape::Verb, false),
-        "fired"
-            if matches!(next, "missiles" | "rockets" | "shells" | "drones")
-                || matches!(s.w(k + 2), "missiles" | "rockets" | "drones") =>
+        // "fired 70 missiles at", "launched hundreds of drones at Ukraine".
+        "fired" | "launched"
+            if (k + 1..(k + 5).min(s.len())).any(|j| {
+                matches!(
+                    s.w(j),
+                    "missiles" | "missile" | "rockets" | "shells" | "drones" | "drone"
+                )
+            }) =>
         {
             t(Assault, Shape::Verb, false)
         }
@@ -432,7 +447,7 @@ fn mode_word(w: &str) -> Option<Mode> {
         "shelling" | "shelled" | "mortar" | "mortars" | "artillery" | "missile" | "missiles"
         | "rocket" | "rockets" | "shells" | "s-400" => Mode::Artillery,
         "clashes" | "clash" | "clashed" | "fighting" | "fought" | "raid" | "raids" | "gunfire"
-        | "ground" | "weapons" | "firing" | "skirmishes" | "offensive" | "incursion"
+        | "fire" | "ground" | "weapons" | "firing" | "skirmishes" | "offensive" | "incursion"
         | "repelled" | "repulsed" | "repelling" | "repulsing" | "cross-border" => Mode::Ground,
         "blast" | "blasts" | "ied" | "suicide" | "bomb" | "explosives" => Mode::Explosives,
         _ => return None,
@@ -717,6 +732,19 @@ fn agent(
     {
         return Some((mention_text(s, m), vec![m.side.clone()]));
     }
+    if t.mutual {
+        // "Afghan and Pakistani forces exchanged fire": a coordinated subject
+        // names both sides; anything else is left to the caller.
+        for k in left..t.at {
+            if let Some(m) = s.mention_at(k) {
+                let (text, sides) = coordinated_actor(s, m);
+                if sides.len() >= 2 {
+                    return Some((text, sides));
+                }
+            }
+        }
+        return None;
+    }
     if t.shape == Shape::Noun {
         // "Pakistani air strikes", "an overnight Taliban attack", "Pakistan's airstrikes".
         let mut k = t.at;
@@ -909,9 +937,15 @@ fn patient(
 /// For a downing, the owner of what was downed and whether it was an
 /// attack by drones or missiles (reverses the roles: the owner attacked).
 fn downed_thing(s: &Sent<'_>, t: &Trig, right: usize) -> Option<(Option<Side>, Mode)> {
-    let start = t.at + t.len;
+    // "747 drones were shot down": the thing comes before a passive.
+    let passive = matches!(s.w_at(t.at, -1), "were" | "was" | "been" | "are");
+    let (start, end) = if passive {
+        (t.at.saturating_sub(10), t.at)
+    } else {
+        (t.at + t.len, right.min(t.at + t.len + 10))
+    };
     let mut owner = None;
-    for k in start..right.min(start + 10) {
+    for k in start..end {
         if owner.is_none() {
             owner = s.mention_at(k).map(|m| m.side.clone());
         }

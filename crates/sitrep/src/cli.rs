@@ -93,6 +93,14 @@ pub struct ExtractArgs {
     /// still tells).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// An extra side dictionary, added to (and overriding) the bundled one:
+    /// a TSV file with the columns `side`, `kind` and `name` (kind is one of
+    /// country, demonym, capital, group, international, organ, none), as in
+    /// data/sides/actors.tsv. May be given several times; later files win. A
+    /// malformed file stops sitrep before anything is read.
+    #[arg(long = "sides", value_name = "FILE")]
+    pub sides: Vec<PathBuf>,
 }
 
 /// What `sitrep extract` writes.

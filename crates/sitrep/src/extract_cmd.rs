@@ -81,6 +81,34 @@ enum Item {
 /// built, or the output cannot be written (a closed pipe included, which
 /// `main` turns into a quiet exit). Bad records and unreadable files are
 /// counted in [`Outcome::skipped`], not returned.
+/// The bundled extractor, or one whose side dictionary also holds the
+/// user's files (each read whole: dictionaries are small).
+///
+/// # Errors
+///
+/// When a file cannot be read or a line of it is malformed; the message
+/// names the file, the line and the field.
+fn build_extractor(user_files: &[std::path::PathBuf]) -> anyhow::Result<Extractor> {
+    if user_files.is_empty() {
+        return Ok(Extractor::bundled());
+    }
+    let mut texts = Vec::with_capacity(user_files.len());
+    for path in user_files {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read side dictionary {}", path.display()))?;
+        texts.push((path.display().to_string(), text));
+    }
+    let mut sources: Vec<(&str, &str)> = sitrep_gazetteer::BUNDLED.to_vec();
+    sources.extend(
+        texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    );
+    let sides = sitrep_gazetteer::Sides::from_tsv(&sources)
+        .context("invalid side dictionary; nothing was extracted")?;
+    Ok(Extractor::new(sides))
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let ExtractArgs {
         files,
@@ -90,8 +118,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         threads,
         max_text_bytes,
         quiet,
+        sides,
     } = args;
     let OutputFormat::Jsonl = format;
+    // Dictionaries first: a bad user file stops the run before any input is read.
+    let extractor = build_extractor(&sides)?;
 
     let inputs: Vec<Input> = files
         .into_iter()
@@ -119,7 +150,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         .spawn(move || read_inputs(&inputs, published, limits, &sender))
         .context("cannot start the reader thread")?;
 
-    let extractor = Extractor::bundled();
     let mut out = BufWriter::with_capacity(WRITE_BUFFER, io::stdout().lock());
     let mut outcome = Outcome::default();
     for chunk in receiver {

@@ -7,8 +7,10 @@
 //! by feature (`extract`); `hay` holds the project-written sample articles
 //! the tests feed in. This file only has the shared helpers.
 
+mod dictionaries;
 mod extract;
 mod hay;
+mod output;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

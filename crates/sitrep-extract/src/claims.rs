@@ -619,7 +619,13 @@ fn sentence_claims(
         .find_map(|c| c.claim.date)
         .filter(|d| current(*d, published))
     {
-        state.last_date = Some(d);
+        // A cumulative month does not blur a day already known in it.
+        let finer = matches!(state.last_date, Some(PartialDate::Day(_)))
+            && !matches!(d, PartialDate::Day(_))
+            && state.last_date.and_then(PartialDate::month) == d.month();
+        if !finer {
+            state.last_date = Some(d);
+        }
     } else {
         // The day of the fighting, not a dateline's "Oct 12": the time
         // expression closest to a word for the use of force.

@@ -1032,13 +1032,35 @@ fn event_date(
     if let Some((_, d)) = best {
         return Some(d);
     }
+    // "recent air raids": this month.
+    if (t.at.saturating_sub(3)..t.at).any(|j| matches!(s.w(j), "recent" | "recently")) {
+        if let Some(p) = published {
+            return PartialDate::Day(p).month();
+        }
+    }
     if t.kind == EventType::Assault {
+        // The story's running date; failing that, the publication day
+        // (scored within a day: "overnight" is the day before).
         return state
             .last_date
             .filter(|d| current(*d, published))
-            .or(speech);
+            .or(speech)
+            .or(published.map(PartialDate::Day));
     }
-    speech
+    if speech.is_some() {
+        return speech;
+    }
+    // "Pakistan demanded …", "the minister accused …": a statement in the
+    // simple past is news of the day; "Pakistan accuses …" and "has accused"
+    // are standing positions and stay undated.
+    let w = s.w(t.at);
+    let past =
+        w.ends_with("ed") && !matches!(s.w_at(t.at, -1), "has" | "have" | "had" | "been" | "be");
+    let participle = w.ends_with("ing") && s.w_at(t.at, -1) == ",";
+    if past || participle {
+        return published.map(PartialDate::Day);
+    }
+    None
 }
 
 /// Extracts the events of one sentence.

@@ -813,10 +813,9 @@ fn classify(
         if let Some(j) = (np.end + 1..limit)
             .take_while(|&j| !s.punct(j))
             .find(|&j| matches!(s.w(j), "were" | "was" | "had" | "have" | "are"))
+            && let Some(c) = passive_after(s, j)
         {
-            if let Some(c) = passive_after(s, j) {
-                return Some((c, Trigger::Passive, np));
-            }
+            return Some((c, Trigger::Passive, np));
         }
     }
     let p = prev?;

@@ -1033,10 +1033,10 @@ fn event_date(
         return Some(d);
     }
     // "recent air raids": this month.
-    if (t.at.saturating_sub(3)..t.at).any(|j| matches!(s.w(j), "recent" | "recently")) {
-        if let Some(p) = published {
-            return PartialDate::Day(p).month();
-        }
+    if (t.at.saturating_sub(3)..t.at).any(|j| matches!(s.w(j), "recent" | "recently"))
+        && let Some(p) = published
+    {
+        return PartialDate::Day(p).month();
     }
     if t.kind == EventType::Assault {
         // The story's running date; failing that, the publication day

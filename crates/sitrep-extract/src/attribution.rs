@@ -213,30 +213,23 @@ pub(crate) fn find(s: &Sent<'_>) -> Vec<Attribution> {
             continue;
         }
         let w = s.w(i);
-        if w == "according" && s.w(i + 1) == "to" {
-            let (a, b) = forward_np(s, i + 2);
+        // "according to X", "…, quoting X": the speaker follows.
+        let forward = match w {
+            "according" if s.w(i + 1) == "to" => Some((i + 2, Form::AccordingTo)),
+            "quoting" | "citing" => Some((i + 1, Form::Quoting)),
+            _ => None,
+        };
+        if let Some((from, form)) = forward {
+            let (a, b) = forward_np(s, from);
             if a < b {
                 out.push(Attribution {
                     verb: i,
                     span: (a, b),
-                    form: Form::AccordingTo,
+                    form,
                     denial: false,
                 });
             }
-            i = b.max(i + 2);
-            continue;
-        }
-        if w == "quoting" || w == "citing" {
-            let (a, b) = forward_np(s, i + 1);
-            if a < b {
-                out.push(Attribution {
-                    verb: i,
-                    span: (a, b),
-                    form: Form::Quoting,
-                    denial: false,
-                });
-            }
-            i = b.max(i + 1);
+            i = b.max(from);
             continue;
         }
         if w == "quoted" {

@@ -51,7 +51,9 @@ use jiff::Span;
 use jiff::civil::{Date, Weekday};
 use sitrep_model::PartialDate;
 
-use crate::numbers::{Kind, Tok, is_dash, month, small_word, weekday, with_tokens, year_context};
+use crate::numbers::{
+    Kind, Tok, Tokens, is_dash, month, small_word, weekday, with_tokens, year_context,
+};
 
 /// How a time expression relates what it dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,26 +253,13 @@ fn year_ok(n: u64) -> Option<i16> {
     }
 }
 
+impl Tokens for Scan<'_> {
+    fn toks(&self) -> &[Tok] {
+        self.t
+    }
+}
+
 impl Scan<'_> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        self.t.get(i)
-    }
-
-    fn w(&self, i: usize) -> &[u8] {
-        self.t.get(i).map_or(&[][..], Tok::w)
-    }
-
-    fn glued(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.space)
-    }
-
-    fn punct(&self, i: usize) -> Option<char> {
-        match self.t.get(i)?.kind {
-            Kind::Punct(c) => Some(c),
-            _ => None,
-        }
-    }
-
     /// A plain integer token (no separators, no decimals) and its digit count.
     fn int(&self, i: usize) -> Option<(u64, u8)> {
         let t = self.t.get(i)?;

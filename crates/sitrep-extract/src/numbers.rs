@@ -1129,31 +1129,46 @@ enum CoreStep {
     Nothing,
 }
 
-struct Scan<'a> {
-    t: &'a [Tok],
-}
+/// Read access to a token slice by index, shared by the number and date
+/// scanners: out-of-range indices read as nothing, never panic.
+pub(crate) trait Tokens {
+    /// The tokens.
+    fn toks(&self) -> &[Tok];
 
-impl Scan<'_> {
     fn tok(&self, i: usize) -> Option<&Tok> {
-        self.t.get(i)
+        self.toks().get(i)
     }
 
+    /// Token `i` in lower case ("" past the end).
     fn w(&self, i: usize) -> &[u8] {
-        self.t.get(i).map_or(&[][..], Tok::w)
+        self.toks().get(i).map_or(&[][..], Tok::w)
     }
 
     /// Token `i` exists and touches the token before it.
     fn glued(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.space)
+        self.toks().get(i).is_some_and(|t| !t.space)
     }
 
+    /// The character of punctuation token `i`.
     fn punct(&self, i: usize) -> Option<char> {
-        match self.t.get(i)?.kind {
+        match self.toks().get(i)?.kind {
             Kind::Punct(c) => Some(c),
             _ => None,
         }
     }
+}
 
+struct Scan<'a> {
+    t: &'a [Tok],
+}
+
+impl Tokens for Scan<'_> {
+    fn toks(&self) -> &[Tok] {
+        self.t
+    }
+}
+
+impl Scan<'_> {
     fn is_num(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Num)
     }

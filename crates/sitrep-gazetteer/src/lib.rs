@@ -17,6 +17,13 @@
 //! for its government, a group, an international body, a state organ).
 //! [`Sides::lookup`] resolves one exact name.
 //!
+//! [`Places`] is the place gazetteer: towns, provinces, districts, border
+//! crossings, camps and sites with country, province, position and population
+//! ([`Places::bundled`], from GeoNames and a hand-kept file). [`Places::find`]
+//! returns every [`PlaceMention`] with its candidate places; [`Places::best`]
+//! picks one from the article's countries. See the [`places`] module for the
+//! rules.
+//!
 //! The bundled data (`data/sides/`) is `countries.tsv`, generated from the
 //! `keshvar` crate by `tools/gen-sides` (BSD-3-Clause, see `data/NOTICE`),
 //! and the hand-kept `actors.tsv`.
@@ -47,7 +54,7 @@
 //! "strikes on Kabul" is a place), and it does not resolve generic organs
 //! ("the Defence Ministry") to the nearest country: that is the extractor's
 //! job, with [`MentionKind`] to go on. Places other than capitals belong to
-//! the place gazetteer. It does no I/O.
+//! the place gazetteer, [`Places`]. It does no I/O.
 //!
 //! # Example
 //!
@@ -76,6 +83,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod error;
+pub mod places;
 mod sides;
 mod tsv;
 
@@ -84,6 +92,9 @@ use std::fmt;
 use sitrep_model::Side;
 
 pub use error::{Error, ErrorKind, Field};
+pub use places::{
+    BUNDLED_PLACES, BUNDLED_STOPLISTS, Feature, Place, PlaceId, PlaceMention, Places,
+};
 pub use sides::{BUNDLED, Sides};
 
 /// What kind of name a mention is.

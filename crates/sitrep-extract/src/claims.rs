@@ -42,7 +42,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use jiff::civil::Date;
-use sitrep_gazetteer::{MentionKind, SideMention};
+use sitrep_gazetteer::{MentionKind, PlaceMention, Places, SideMention};
 use sitrep_model::{
     Category, Claim, Claimant, Event, Evidence, Flag, Kind, PartialDate, Qualifier, Side, Stance,
     Subject, Value,
@@ -124,6 +124,11 @@ pub(crate) struct DocState {
     pub(crate) party_sides: Vec<(Side, usize)>,
     /// The two parties most mentioned ("both sides").
     pub(crate) main_pair: Vec<Side>,
+    /// The place gazetteer.
+    pub(crate) places: Places,
+    /// The states of the story, most mentioned first: place names are
+    /// resolved to candidates in these countries first.
+    pub(crate) countries: Vec<String>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -133,6 +138,27 @@ pub(crate) struct DocState {
 type Seen = (Category, u64, Option<u64>, Option<Side>, Option<Side>, Kind);
 
 impl DocState {
+    /// The place a mention most likely names, given the story's countries.
+    ///
+    /// A place outside the story's countries is accepted only when it is a
+    /// province or a town of some size: "Kashmir" in a story about India
+    /// and Pakistan is not the hamlet of that name elsewhere.
+    pub(crate) fn resolve_place(&self, m: &PlaceMention) -> Option<sitrep_gazetteer::Place<'_>> {
+        let preferred: Vec<&str> = self.countries.iter().map(String::as_str).collect();
+        let place = self
+            .places
+            .best(m, &preferred)
+            .and_then(|id| self.places.get(id))?;
+        let in_story = preferred.is_empty() || preferred.contains(&place.country.as_str());
+        let notable = place.population >= 50_000 || place.feature.is_division();
+        (in_story || notable).then_some(place)
+    }
+
+    /// The country (as a side) of the place a mention names.
+    pub(crate) fn place_country(&self, m: &PlaceMention) -> Option<Side> {
+        self.resolve_place(m).map(|p| p.country.clone())
+    }
+
     /// The most mentioned state side other than `side`.
     pub(crate) fn adversary(&self, side: &Side) -> Option<Side> {
         self.state_sides
@@ -188,8 +214,12 @@ pub(crate) fn extract(
     published: Option<Date>,
     sentences: &[crate::sentences::Sentence],
     mentions: &[SideMention],
+    places: &Places,
 ) -> (Vec<Claim>, Vec<Event>) {
-    let mut state = DocState::default();
+    let mut state = DocState {
+        places: places.clone(),
+        ..DocState::default()
+    };
     let mut all_events: Vec<Event> = Vec::new();
     for m in mentions.iter().filter(|m| is_state_kind(m.kind)) {
         match state.state_sides.iter_mut().find(|(s, _)| *s == m.side) {
@@ -207,6 +237,12 @@ pub(crate) fn extract(
         }
     }
     state.main_pair = crate::events::compute_main_pair(&state.party_sides);
+    let mut by_count: Vec<&(Side, usize)> = state.state_sides.iter().collect();
+    by_count.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    state.countries = by_count
+        .into_iter()
+        .map(|(x, _)| x.as_str().to_string())
+        .collect();
     let mut cursor = CharCursor::new(text);
     let mut cands: Vec<Cand> = Vec::new();
     for sentence in sentences {
@@ -249,6 +285,24 @@ fn sentence_claims(
     let body = s.text.get(s.start..s.end).unwrap_or("");
     learn_names(s, state);
     let attributions = attribution::find(s);
+    let triggers = crate::events::triggers(s);
+    let eventful = !triggers.is_empty();
+    // Places matter where something happened.
+    let place_mentions: Vec<PlaceMention> = if triggers.iter().any(crate::events::Trig::has_places)
+    {
+        state
+            .places
+            .find(body)
+            .into_iter()
+            .map(|mut m| {
+                m.start += s.start;
+                m.end += s.start;
+                m
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let speakers: Vec<Option<Rc<Speaker>>> = resolve_all(s, &attributions, state);
     let attack_here = attack_side(s);
     let attack = attack_here.clone().or_else(|| state.attack_side.clone());
@@ -256,8 +310,6 @@ fn sentence_claims(
     // Most sentences state no figure: skip the number and date scanners
     // unless a token could start a number, or the running date may move.
     let countable = might_count(s);
-    let triggers = crate::events::triggers(s);
-    let eventful = !triggers.is_empty();
     if !countable && !eventful && !event_words(s) {
         learn_context(s, &attributions, &speakers, attack_here, state);
         return (Vec::new(), Vec::new());
@@ -666,6 +718,7 @@ fn sentence_claims(
             evidence_chars,
             earlier_events,
             &triggers,
+            &place_mentions,
         )
     } else {
         Vec::new()
@@ -1648,6 +1701,25 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
         sp.side = Some(m.side.clone());
         sp.state = is_state_kind(m.kind);
         return Some(sp);
+    }
+    // An official of a place: "the head of the Kyiv city administration",
+    // "an official at the Spin Boldak district hospital".
+    // (Looked up only here, in the speaker's own words: most speakers
+    // resolve before this, and the gazetteer is the costliest lookup.)
+    if let (Some(first), Some(last)) = (s.toks.get(a), b.checked_sub(1).and_then(|i| s.toks.get(i)))
+    {
+        let phrase = s.text.get(first.start..last.end).unwrap_or("");
+        if let Some(side) = state
+            .places
+            .find(phrase)
+            .iter()
+            .find_map(|m| state.place_country(m))
+        {
+            sp.side = Some(side);
+            sp.state = true;
+            sp.side_from_context = true;
+            return Some(sp);
+        }
     }
     // A person remembered by name ("Mr Asif", "Mujahid").
     for &k in &names {

@@ -52,7 +52,7 @@
 use std::rc::Rc;
 
 use jiff::civil::Date;
-use sitrep_gazetteer::{MentionKind, SideMention};
+use sitrep_gazetteer::{MentionKind, PlaceMention, SideMention};
 use sitrep_model::{Actor, Claim, Event, EventType, Evidence, Mode, PartialDate, Place, Side};
 
 use crate::attribution::Attribution;
@@ -223,6 +223,20 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "mobilised",
     "mobilized",
 ];
+
+impl Trig {
+    /// Whether events of this trigger's type record where they happened.
+    pub(crate) fn has_places(&self) -> bool {
+        matches!(
+            self.kind,
+            EventType::Assault
+                | EventType::Consult
+                | EventType::Aid
+                | EventType::Coerce
+                | EventType::Mobilize
+        )
+    }
+}
 
 /// The triggers of a sentence, in order.
 pub(crate) fn triggers(s: &Sent<'_>) -> Vec<Trig> {
@@ -507,7 +521,10 @@ fn clause(s: &Sent<'_>, k: usize) -> (usize, usize) {
         ) {
             break;
         }
-        if w == "as" && s.w(right + 1) != "well" && s.w_at(right, -1) != "well" {
+        // "as" joins clauses, except in "as well as" and "described as".
+        let comparison = matches!(s.w_at(right, -1), "well" | "such" | "known" | "same")
+            || s.w_at(right, -1).ends_with("ed");
+        if w == "as" && s.w(right + 1) != "well" && !comparison {
             break;
         }
         right += 1;
@@ -961,38 +978,107 @@ fn downed_thing(s: &Sent<'_>, t: &Trig, right: usize) -> Option<(Option<Side>, M
     None
 }
 
-/// Places named in the clause: for now the capitals and countries of the
-/// side dictionary.
-fn places(s: &Sent<'_>, left: usize, right: usize) -> Vec<Place> {
-    let mut out: Vec<Place> = Vec::new();
-    for m in s.mentions_in(left, right) {
-        if m.kind != MentionKind::Capital {
-            continue;
-        }
-        let k = s.tok_at(m.start);
-        // A capital used as the government ("Islamabad said") is not a place.
-        if k == 0
-            || !matches!(
-                s.w(k - 1),
-                "in" | "on" | "at" | "into" | "near" | "," | "of" | "over" | "across" | "around"
+/// Where a clause says something happened: the places it names after the
+/// trigger, or before it after a locative preposition ("In Kabul, …"),
+/// resolved with the story's countries first; capitals come from the side
+/// dictionary when the gazetteer has no better reading. Most specific first;
+/// each keeps the spelling of the article.
+fn places(
+    s: &Sent<'_>,
+    t: &Trig,
+    left: usize,
+    right: usize,
+    place_mentions: &[PlaceMention],
+    state: &DocState,
+) -> Vec<Place> {
+    let (lo, hi) = match (
+        s.toks.get(left),
+        right.checked_sub(1).and_then(|i| s.toks.get(i)),
+    ) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => return Vec::new(),
+    };
+    let trigger_start = s.toks.get(t.at).map_or(lo, |tk| tk.start);
+    let locative = |k: usize| {
+        (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                s.w(j),
+                "in" | "at"
+                    | "near"
+                    | "on"
+                    | "into"
+                    | "around"
+                    | "across"
+                    | "over"
+                    | "of"
+                    | "capital"
+                    | "city"
+                    | "town"
+                    | "province"
             )
-        {
+        })
+    };
+    let mut out: Vec<Place> = Vec::new();
+    for m in place_mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= hi)
+    {
+        let k = s.tok_at(m.start);
+        if m.start < trigger_start && !locative(k) {
             continue;
         }
+        // A capital or country that the side dictionary reads as an actor
+        // ("Islamabad said", "Pakistan carried out") is not a place.
+        if let Some(side) = s
+            .mentions
+            .iter()
+            .find(|x| x.start == m.start && x.end == m.end)
+        {
+            if !locative(k) || side.kind != MentionKind::Capital {
+                continue;
+            }
+        }
+        let Some(place) = state.resolve_place(m) else {
+            continue;
+        };
         let name = s.text.get(m.start..m.end).unwrap_or("").to_string();
         if out.iter().any(|p| p.name == name) {
             continue;
         }
         out.push(Place {
-            name,
-            country: Some(m.side.as_str().to_string()),
-            admin1: None,
-            lat: None,
-            lon: None,
-            precision: Some(sitrep_model::Precision::Place),
+            name: trim_place_noun(&name).to_string(),
+            ..place.to_model()
         });
     }
+    out.sort_by_key(|p| match p.precision {
+        Some(sitrep_model::Precision::Place) | None => 0,
+        Some(sitrep_model::Precision::Admin1) => 1,
+        Some(sitrep_model::Precision::Country) => 2,
+    });
     out
+}
+
+/// "Torkham border" → "Torkham": the generic word after a name is not part of it.
+fn trim_place_noun(name: &str) -> &str {
+    for suffix in [
+        " border",
+        " crossing",
+        " district",
+        " province",
+        " region",
+        " area",
+        " city",
+        " town",
+        " village",
+        " camp",
+    ] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    name
 }
 
 fn negated(s: &Sent<'_>, left: usize, at: usize) -> bool {
@@ -1076,6 +1162,7 @@ pub(crate) fn sentence_events(
     evidence: (usize, usize),
     earlier: &[Event],
     found: &[Trig],
+    place_mentions: &[PlaceMention],
 ) -> Vec<Event> {
     let evidence = Evidence {
         start: evidence.0,
@@ -1231,6 +1318,20 @@ pub(crate) fn sentence_events(
             EventType::Aid if patient.is_none() => continue,
             _ => {}
         }
+        if actor1.is_none()
+            && t.kind == EventType::Assault
+            && s.w(t.at) == "shelling"
+            && claims.is_empty()
+            && patient.is_none()
+        {
+            // "intense shelling was reported": no stated initiator, so the
+            // story's two parties (SPEC 2.2).
+            let pair = main_pair(state);
+            if pair.len() == 2 {
+                actor1 = Some(("both sides".to_string(), pair));
+                t.mutual = true;
+            }
+        }
         if t.kind == EventType::Assault && !t.mutual && patient.is_none() && t.downing {
             // "most of the Pakistani aircraft were downed by India's S-400":
             // the owner named before a passive downing.
@@ -1250,15 +1351,34 @@ pub(crate) fn sentence_events(
                 .iter()
                 .filter_map(|c| c.subject.side.clone())
                 .collect();
-            patient = if !claims.is_empty() && owners.is_empty() {
-                None
-            } else {
-                owners
-                    .into_iter()
-                    .find(|x| Some(x) != agent_side)
-                    .map(|x| (x.to_string(), vec![x]))
-                    .or_else(|| other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x])))
-            };
+            // …then the country where it hit ("an apartment building in
+            // Bat Yam"); nobody when the only victims are civilians of no
+            // stated side; else the other party.
+            let located = s
+                .mentions_in(t.at + t.len, right)
+                .filter(|m| {
+                    is_state_kind(m.kind)
+                        && matches!(
+                            s.w_at(s.tok_at(m.start), -1),
+                            "in" | "on" | "inside" | "into" | "across"
+                        )
+                })
+                .map(|m| m.side.clone());
+            let here = places(s, &t, left, right, place_mentions, state)
+                .into_iter()
+                .filter_map(|p| p.country.and_then(|c| Side::new(&c).ok()))
+                .chain(located)
+                .find(|x| Some(x) != agent_side && (is_party(s, x) || state.main_pair.contains(x)));
+            patient = owners
+                .into_iter()
+                .find(|x| Some(x) != agent_side)
+                .or(here)
+                .map(|x| (x.to_string(), vec![x]));
+            if patient.is_none()
+                && (claims.is_empty() || claims.iter().any(|c| c.subject.side.is_some()))
+            {
+                patient = other_party(state, &agent_sides).map(|x| (x.to_string(), vec![x]));
+            }
         }
         let Some((a1_text, a1_sides)) = actor1 else {
             continue;
@@ -1291,8 +1411,10 @@ pub(crate) fn sentence_events(
         };
         let date = event_date(s, &t, times, atts, state, published);
         let neg = t.kind == EventType::Assault && negated(s, left, t.at);
-        let place_list = if t.kind == EventType::Assault {
-            places(s, left, right)
+        // Where it happened: uses of force, talks, aid, coercion and
+        // deployments; an accusation's or appeal's places are its object.
+        let place_list = if t.has_places() {
+            places(s, &t, left, right, place_mentions, state)
         } else {
             Vec::new()
         };
@@ -1365,7 +1487,8 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
         let unspecified = |m: Option<Mode>| m == Some(Mode::Unspecified);
         let same = out.iter_mut().find(|o| {
             o.kind == e.kind
-                && (o.mode == e.mode || unspecified(o.mode) || unspecified(e.mode))
+                && (o.mode == e.mode
+                    || ((unspecified(o.mode) || unspecified(e.mode)) && same_day(o.date, e.date)))
                 && o.negated == e.negated
                 && sides_of(&o.actor1) == sides_of(&e.actor1)
                 && sides_of(&o.actor2) == sides_of(&e.actor2)
@@ -1393,6 +1516,15 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// The same day or one apart, or either unknown (not a month holding a day).
+fn same_day(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(PartialDate::Day(_)), Some(PartialDate::Day(_))) => dates_compatible(a, b),
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// Same day (or one apart), or one contains the other, or either unknown.

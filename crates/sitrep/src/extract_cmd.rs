@@ -106,7 +106,7 @@ fn build_extractor(user_files: &[std::path::PathBuf]) -> anyhow::Result<Extracto
     );
     let sides = sitrep_gazetteer::Sides::from_tsv(&sources)
         .context("invalid side dictionary; nothing was extracted")?;
-    Ok(Extractor::new(sides))
+    Ok(Extractor::new(sides, sitrep_gazetteer::Places::bundled()))
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {

@@ -1033,10 +1033,9 @@ fn places(
             .mentions
             .iter()
             .find(|x| x.start == m.start && x.end == m.end)
+            && (!locative(k) || side.kind != MentionKind::Capital)
         {
-            if !locative(k) || side.kind != MentionKind::Capital {
-                continue;
-            }
+            continue;
         }
         let Some(place) = state.resolve_place(m) else {
             continue;
@@ -1072,10 +1071,10 @@ fn trim_place_noun(name: &str) -> &str {
         " village",
         " camp",
     ] {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
-            }
+        if let Some(stem) = name.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem;
         }
     }
     name

@@ -1367,7 +1367,7 @@ pub(crate) fn sentence_events(
                 .into_iter()
                 .filter_map(|p| p.country.and_then(|c| Side::new(&c).ok()))
                 .chain(located)
-                .find(|x| Some(x) != agent_side && (is_party(s, x) || state.main_pair.contains(x)));
+                .find(|x| Some(x) != agent_side);
             patient = owners
                 .into_iter()
                 .find(|x| Some(x) != agent_side)

@@ -129,6 +129,8 @@ pub(crate) struct DocState {
     /// The states of the story, most mentioned first: place names are
     /// resolved to candidates in these countries first.
     pub(crate) countries: Vec<String>,
+    /// The last place the story named, for "in the city", "the district".
+    pub(crate) last_place: Option<sitrep_model::Place>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -288,21 +290,21 @@ fn sentence_claims(
     let triggers = crate::events::triggers(s);
     let eventful = !triggers.is_empty();
     // Places matter where something happened.
-    let place_mentions: Vec<PlaceMention> = if triggers.iter().any(crate::events::Trig::has_places)
-    {
-        state
-            .places
-            .find(body)
-            .into_iter()
-            .map(|mut m| {
-                m.start += s.start;
-                m.end += s.start;
-                m
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let place_mentions: Vec<PlaceMention> =
+        if triggers.iter().any(crate::events::Trig::has_places) || might_count(s) {
+            state
+                .places
+                .find(body)
+                .into_iter()
+                .map(|mut m| {
+                    m.start += s.start;
+                    m.end += s.start;
+                    m
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     let speakers: Vec<Option<Rc<Speaker>>> = resolve_all(s, &attributions, state);
     let attack_here = attack_side(s);
     let attack = attack_here.clone().or_else(|| state.attack_side.clone());
@@ -723,6 +725,28 @@ fn sentence_claims(
     } else {
         Vec::new()
     };
+    // Remember the last place named (for "in the city" later on).
+    // The most specific place of the sentence ("El-Fasher, the capital of
+    // North Darfur State" is El-Fasher), else its last.
+    let resolved: Vec<sitrep_model::Place> = place_mentions
+        .iter()
+        .filter_map(|m| {
+            let p = state.resolve_place(m)?;
+            let name = s.text.get(m.start..m.end).unwrap_or("").to_string();
+            Some(sitrep_model::Place {
+                name,
+                ..p.to_model()
+            })
+        })
+        .collect();
+    let specific = resolved
+        .iter()
+        .find(|p| p.precision == Some(sitrep_model::Precision::Place))
+        .or(resolved.last())
+        .cloned();
+    if specific.is_some() {
+        state.last_place = specific;
+    }
     (out, events)
 }
 

@@ -199,6 +199,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "talks",
     "negotiations",
     "visit",
+    "operation",
+    "operations",
     "visited",
     "met",
     "ceasefire",
@@ -411,7 +413,27 @@ fn trigger_at(s: &Sent<'_>, k: usize) -> Option<Trig> {
         "talks" | "negotiations" if !matches!(prev, "he" | "she" | "it") => {
             t(Consult, Shape::Noun, false)
         }
-        "visit" | "visited" | "met" => t(Consult, Shape::Verb, false),
+        // "the foreign minister's visit to India": a noun after a possessive.
+        "visit" => t(Consult, Shape::Noun, false),
+        "visited" | "met" => t(Consult, Shape::Verb, false),
+        // "an intelligence-based operation": a use of force when qualified so.
+        "operation" | "operations"
+            if matches!(
+                prev,
+                "based"
+                    | "military"
+                    | "counter-terrorism"
+                    | "counterterrorism"
+                    | "ground"
+                    | "security"
+                    | "clearance"
+                    | "search"
+                    | "retaliatory"
+                    | "offensive"
+            ) =>
+        {
+            t(Assault, Shape::Noun, false)
+        }
         "ceasefire" | "truce" => t(Agree, Shape::Noun, false),
         "agreed" if matches!(next, "to" | "on") => t(Agree, Shape::Verb, false),
         "crackdown" | "expel" | "expelled" | "expelling" | "deported" | "deporting"
@@ -847,7 +869,7 @@ fn agent(
     }
     // The clause's subject: "Pakistan carried out air strikes", "its forces
     // killed"; past a speaker's "X said" inside the clause.
-    let left = atts
+    let subject_from = atts
         .iter()
         .filter(|a| {
             a.verb >= left && a.verb < t.at && a.form != crate::attribution::Form::Participle
@@ -855,7 +877,7 @@ fn agent(
         .map(|a| a.verb + 1)
         .max()
         .unwrap_or(left);
-    for k in left..t.at {
+    for k in subject_from..t.at {
         let w = s.w(k);
         if matches!(w, "its" | "their" | "it" | "they")
             && !(k > left && s.w(k - 1) == "of")
@@ -899,6 +921,28 @@ fn agent(
             return Some((s.raw(k).to_string(), vec![side.clone()]));
         }
     }
+    // "the RSF claimed to have seized …": the speaker is the subject too.
+    if subject_from > left
+        && s.w(subject_from) == "to"
+        && let Some(m) = s
+            .mentions_in(left, subject_from)
+            .find(|m| !locative_compound(s, m))
+    {
+        return Some(coordinated_actor(s, m));
+    }
+    // "the Pakistani military said security forces killed …": the forces of
+    // a state speaking about its own operation.
+    if (subject_from..t.at).any(|k| {
+        matches!(
+            s.w(k),
+            "forces" | "troops" | "army" | "military" | "soldiers"
+        )
+    }) && (subject_from..t.at).all(|k| s.mention_at(k).is_none())
+        && let Some(sp) = speakers.iter().flatten().next()
+        && let Some(side) = sp.side.clone()
+    {
+        return Some((sp.text.clone(), vec![side]));
+    }
     // "X denied … but warned Y": the sentence's subject.
     if t.shape == Shape::Verb && left > 0 {
         for k in 0..left {
@@ -924,6 +968,11 @@ fn patient(
     let start = t.at + t.len;
     let mut k = start;
     while k < right {
+        // ", a district along Afghanistan's Paktika": an appositive describes
+        // a place; it does not name the target.
+        if s.w(k) == "," && matches!(s.w(k + 1), "a" | "an" | "which" | "who") {
+            break;
+        }
         if matches!(s.w(k), "by" | "from") && k == start {
             // The agent phrase: skip it.
             k += 1;
@@ -1049,12 +1098,55 @@ fn places(
             ..place.to_model()
         });
     }
+    // "a visit to India", "talks in Turkey": a country is the place of talks.
+    if t.kind == EventType::Consult {
+        for m in s.mentions_in(t.at + t.len, right) {
+            let k = s.tok_at(m.start);
+            if m.kind == MentionKind::Country && matches!(s.w_at(k, -1), "to" | "in") {
+                let name = s.text.get(m.start..m.end).unwrap_or("").to_string();
+                if !out.iter().any(|p| p.name == name) {
+                    out.push(Place {
+                        name,
+                        country: Some(m.side.as_str().to_string()),
+                        admin1: None,
+                        lat: None,
+                        lon: None,
+                        precision: Some(sitrep_model::Precision::Country),
+                    });
+                }
+            }
+        }
+    }
     out.sort_by_key(|p| match p.precision {
         Some(sitrep_model::Precision::Place) | None => 0,
         Some(sitrep_model::Precision::Admin1) => 1,
         Some(sitrep_model::Precision::Country) => 2,
     });
     out
+}
+
+/// "in the city", "west of the city", "the district": the last place the
+/// story named, when the clause names none.
+fn anaphoric_place(s: &Sent<'_>, t: &Trig, right: usize, state: &DocState) -> Option<Place> {
+    let anaphor = (t.at.saturating_sub(6)..right).any(|k| {
+        s.w(k) == "the"
+            && matches!(
+                s.w(k + 1),
+                "city" | "town" | "district" | "area" | "village" | "region" | "camp"
+            )
+            && matches!(
+                s.w_at(k, -1),
+                "in" | "of" | "near" | "around" | "across" | "on"
+            )
+    });
+    if !anaphor {
+        return None;
+    }
+    let p = state.last_place.clone()?;
+    Some(Place {
+        name: trim_place_noun(&p.name).to_string(),
+        ..p
+    })
 }
 
 /// "Torkham border" → "Torkham": the generic word after a name is not part of it.
@@ -1102,7 +1194,10 @@ fn event_date(
     let mut best: Option<(usize, PartialDate)> = None;
     let mut speech = None;
     for tm in times {
-        if tm.relation == TimeRelation::Since {
+        // "since launching operations last week": the start of a period.
+        let k = s.tok_at(tm.start);
+        let after_since = (k.saturating_sub(6)..k).any(|j| s.w(j) == "since" && j > t.at);
+        if tm.relation == TimeRelation::Since || after_since {
             continue;
         }
         if is_speech_time(s, tm, atts) {
@@ -1363,8 +1458,11 @@ pub(crate) fn sentence_events(
                         )
                 })
                 .map(|m| m.side.clone());
+            // Only the first place: later ones are often reference points
+            // ("in South Waziristan, a district along Afghanistan's Paktika").
             let here = places(s, &t, left, right, place_mentions, state)
                 .into_iter()
+                .take(1)
                 .filter_map(|p| p.country.and_then(|c| Side::new(&c).ok()))
                 .chain(located)
                 .find(|x| Some(x) != agent_side);
@@ -1412,11 +1510,14 @@ pub(crate) fn sentence_events(
         let neg = t.kind == EventType::Assault && negated(s, left, t.at);
         // Where it happened: uses of force, talks, aid, coercion and
         // deployments; an accusation's or appeal's places are its object.
-        let place_list = if t.has_places() {
+        let mut place_list = if t.has_places() {
             places(s, &t, left, right, place_mentions, state)
         } else {
             Vec::new()
         };
+        if place_list.is_empty() && t.kind == EventType::Assault {
+            place_list.extend(anaphoric_place(s, &t, right, state));
+        }
         for mode in modes {
             out.push(Event {
                 kind: t.kind,
@@ -1491,7 +1592,7 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
                 && o.negated == e.negated
                 && sides_of(&o.actor1) == sides_of(&e.actor1)
                 && sides_of(&o.actor2) == sides_of(&e.actor2)
-                && dates_compatible(o.date, e.date)
+                && same_day(o.date, e.date)
         });
         match same {
             Some(o) => {

@@ -101,6 +101,15 @@ pub struct ExtractArgs {
     /// malformed file stops sitrep before anything is read.
     #[arg(long = "sides", value_name = "FILE")]
     pub sides: Vec<PathBuf>,
+
+    /// Extra places, added to the bundled gazetteer: a TSV file (plain or
+    /// gzip) with the columns `name`, `country` (ISO 3166-1 alpha-3),
+    /// `admin1`, `lat`, `lon`, `population`, `feature` (place, admin1,
+    /// admin2, crossing, camp, site) and `alt_names` (`|`-separated), as in
+    /// data/gazetteer/extra.tsv. May be given several times. A malformed file
+    /// stops sitrep before anything is read.
+    #[arg(long = "places", value_name = "FILE")]
+    pub places: Vec<PathBuf>,
 }
 
 /// What `sitrep extract` writes.

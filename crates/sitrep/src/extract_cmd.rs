@@ -88,25 +88,57 @@ enum Item {
 ///
 /// When a file cannot be read or a line of it is malformed; the message
 /// names the file, the line and the field.
-fn build_extractor(user_files: &[std::path::PathBuf]) -> anyhow::Result<Extractor> {
-    if user_files.is_empty() {
-        return Ok(Extractor::bundled());
-    }
-    let mut texts = Vec::with_capacity(user_files.len());
-    for path in user_files {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read side dictionary {}", path.display()))?;
-        texts.push((path.display().to_string(), text));
-    }
-    let mut sources: Vec<(&str, &str)> = sitrep_gazetteer::BUNDLED.to_vec();
-    sources.extend(
-        texts
-            .iter()
-            .map(|(name, text)| (name.as_str(), text.as_str())),
-    );
-    let sides = sitrep_gazetteer::Sides::from_tsv(&sources)
-        .context("invalid side dictionary; nothing was extracted")?;
-    Ok(Extractor::new(sides, sitrep_gazetteer::Places::bundled()))
+fn build_extractor(
+    side_files: &[std::path::PathBuf],
+    place_files: &[std::path::PathBuf],
+) -> anyhow::Result<Extractor> {
+    let sides = if side_files.is_empty() {
+        sitrep_gazetteer::Sides::bundled()
+    } else {
+        let mut texts = Vec::with_capacity(side_files.len());
+        for (name, bytes) in read_all(side_files, "side dictionary")? {
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "invalid side dictionary {name}: not UTF-8 ({e}); nothing was extracted"
+                )
+            })?;
+            texts.push((name, text));
+        }
+        let mut sources: Vec<(&str, &str)> = sitrep_gazetteer::BUNDLED.to_vec();
+        sources.extend(
+            texts
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        );
+        sitrep_gazetteer::Sides::from_tsv(&sources)
+            .context("invalid side dictionary; nothing was extracted")?
+    };
+    let places = if place_files.is_empty() {
+        sitrep_gazetteer::Places::bundled()
+    } else {
+        let texts = read_all(place_files, "place gazetteer")?;
+        let mut sources: Vec<(&str, &[u8])> = sitrep_gazetteer::BUNDLED_PLACES.to_vec();
+        sources.extend(
+            texts
+                .iter()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        );
+        sitrep_gazetteer::Places::from_tsv(&sources)
+            .context("invalid place gazetteer; nothing was extracted")?
+    };
+    Ok(Extractor::new(sides, places))
+}
+
+/// Reads each file whole (dictionaries are small), naming it in errors.
+fn read_all(paths: &[std::path::PathBuf], what: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    paths
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read {what} {}", path.display()))?;
+            Ok((path.display().to_string(), bytes))
+        })
+        .collect()
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
@@ -119,10 +151,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         max_text_bytes,
         quiet,
         sides,
+        places,
     } = args;
     let OutputFormat::Jsonl = format;
     // Dictionaries first: a bad user file stops the run before any input is read.
-    let extractor = build_extractor(&sides)?;
+    let extractor = build_extractor(&sides, &places)?;
 
     let inputs: Vec<Input> = files
         .into_iter()

@@ -49,6 +49,11 @@ mod tokens;
 use sitrep_gazetteer::{Places, Sides};
 use sitrep_model::{Document, Extraction};
 
+/// The version of the extraction rules, stored with every extraction so
+/// that a ledger knows which documents a newer sitrep should re-extract.
+/// Bumped whenever a rule change alters what is extracted.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+
 /// The extractor: dictionaries compiled once, shared across threads.
 #[derive(Clone)]
 pub struct Extractor {

@@ -50,18 +50,176 @@ pub enum Command {
         sitrep extract --published 2025-10-12 report.txt\n  \
         cat docs.jsonl | sitrep extract --threads 2 - > out.jsonl")]
     Extract(ExtractArgs),
+
+    /// Extract documents and store them, with their claims and events, in a
+    /// ledger (an SQLite file).
+    ///
+    /// Reads FILEs like `extract`. Each chunk of documents is stored in one
+    /// transaction: a document already stored with the same text and
+    /// extractor version is left as it is, one stored by an older extractor
+    /// is re-extracted, and one whose text changed is kept and reported.
+    /// A summary goes to standard error.
+    ///
+    /// Exit status as for `extract`; an error of the store itself stops the
+    /// run (status 2) after keeping every chunk stored before it.
+    #[command(after_help = "Examples:\n  \
+        sitrep ingest data/samples/articles.jsonl\n  \
+        sitrep ingest --db war.db --published 2025-10-12 reports/*.txt")]
+    Ingest(IngestArgs),
+
+    /// List stored claims, filtered, as a table or JSON lines.
+    Claims(ClaimsArgs),
+
+    /// List stored events, filtered, as a table or JSON lines.
+    Events(EventsArgs),
+}
+
+/// Arguments of `sitrep ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// The ledger file; created when missing.
+    #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
+    pub db: PathBuf,
+
+    /// Inputs and dictionaries.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// How query results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// One JSON object per line: the SPEC item plus `document`, `outlet`
+    /// and `published`.
+    Jsonl,
+}
+
+/// Filters shared by `claims` and `events`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The ledger file (made by `sitrep ingest`).
+    #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
+    pub db: PathBuf,
+
+    /// Only items involving this side (subject or claimant for claims, an
+    /// actor for events), e.g. PAK.
+    #[arg(long, value_name = "SIDE", value_parser = parse_side)]
+    pub side: Option<sitrep_model::Side>,
+
+    /// Only items dated on or after this day, month or year (an item dated
+    /// "2025-10" matches --since 2025-10-20: dates overlap).
+    #[arg(long, value_name = "DATE", value_parser = parse_partial)]
+    pub since: Option<sitrep_model::PartialDate>,
+
+    /// Only items dated on or before this day, month or year.
+    #[arg(long, value_name = "DATE", value_parser = parse_partial)]
+    pub until: Option<sitrep_model::PartialDate>,
+
+    /// Only items of this document.
+    #[arg(long, value_name = "ID")]
+    pub document: Option<String>,
+
+    /// At most this many items.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `sitrep claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Filters and output.
+    #[command(flatten)]
+    pub query: QueryArgs,
+
+    /// Only this category: killed, injured, captured, arrested, missing,
+    /// displaced, returned, destroyed, downed.
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<sitrep_model::Category>,
+
+    /// Only figures stated by this side.
+    #[arg(long, value_name = "SIDE", value_parser = parse_side)]
+    pub claimant: Option<sitrep_model::Side>,
+}
+
+/// Arguments of `sitrep events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Filters and output.
+    #[command(flatten)]
+    pub query: QueryArgs,
+
+    /// Only this type: ASSAULT, THREATEN, ACCUSE, REJECT, REQUEST, MEDIATE,
+    /// CONSULT, AGREE, COERCE, AID, MOBILIZE.
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_event_type)]
+    pub event_type: Option<sitrep_model::EventType>,
+
+    /// Only events at a place of this name (ignoring ASCII case).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+}
+
+fn parse_side(value: &str) -> Result<sitrep_model::Side, String> {
+    value
+        .parse()
+        .map_err(|e: sitrep_model::SideError| e.to_string())
+}
+
+fn parse_partial(value: &str) -> Result<sitrep_model::PartialDate, String> {
+    value
+        .parse()
+        .map_err(|e: sitrep_model::PartialDateError| e.to_string())
+}
+
+fn parse_category(value: &str) -> Result<sitrep_model::Category, String> {
+    sitrep_model::Category::from_name(&value.to_ascii_lowercase()).ok_or_else(|| {
+        let names: Vec<&str> = sitrep_model::Category::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        format!(
+            "unknown category {value:?}: expected one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+fn parse_event_type(value: &str) -> Result<sitrep_model::EventType, String> {
+    sitrep_model::EventType::from_name(&value.to_ascii_uppercase()).ok_or_else(|| {
+        let names: Vec<&str> = sitrep_model::EventType::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        format!(
+            "unknown event type {value:?}: expected one of {}",
+            names.join(", ")
+        )
+    })
 }
 
 /// Arguments of `sitrep extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Input files; `-` reads standard input.
-    #[arg(value_name = "FILE", required = true)]
-    pub files: Vec<PathBuf>,
-
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
+
+    /// Inputs and dictionaries.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Inputs and dictionaries, shared by the commands that read documents.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Input files; `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 
     /// How to read each FILE: `auto` reads `.txt` files as plain text and
     /// everything else (standard input included) as JSONL.
@@ -182,14 +340,48 @@ mod tests {
     #[test]
     fn extract_defaults() {
         let cli = Cli::try_parse_from(["sitrep", "extract", "a.jsonl"]).unwrap();
-        let Command::Extract(args) = cli.command;
-        assert_eq!(args.files, [PathBuf::from("a.jsonl")]);
+        let Command::Extract(args) = cli.command else {
+            panic!("parsed as another command");
+        };
         assert_eq!(args.format, OutputFormat::Jsonl);
-        assert_eq!(args.input_format, InputFormat::Auto);
-        assert_eq!(args.published, None);
-        assert_eq!(args.threads, None);
-        assert_eq!(args.max_text_bytes, 8 * 1024 * 1024);
-        assert!(!args.quiet);
+        let input = args.input;
+        assert_eq!(input.files, [PathBuf::from("a.jsonl")]);
+        assert_eq!(input.input_format, InputFormat::Auto);
+        assert_eq!(input.published, None);
+        assert_eq!(input.threads, None);
+        assert_eq!(input.max_text_bytes, 8 * 1024 * 1024);
+        assert!(!input.quiet);
+        assert!(input.sides.is_empty() && input.places.is_empty());
+    }
+
+    #[test]
+    fn ingest_and_query_defaults() {
+        let cli = Cli::try_parse_from(["sitrep", "ingest", "a.jsonl"]).unwrap();
+        let Command::Ingest(args) = cli.command else {
+            panic!("parsed as another command");
+        };
+        assert_eq!(args.db, PathBuf::from("sitrep.db"));
+        let cli = Cli::try_parse_from([
+            "sitrep",
+            "claims",
+            "--category",
+            "Killed",
+            "--since",
+            "2025-10",
+        ])
+        .unwrap();
+        let Command::Claims(args) = cli.command else {
+            panic!("parsed as another command");
+        };
+        assert_eq!(args.category, Some(sitrep_model::Category::Killed));
+        assert_eq!(args.query.since, "2025-10".parse().ok());
+        assert_eq!(args.query.limit, 100);
+        assert_eq!(args.query.format, ListFormat::Table);
+        let err = Cli::try_parse_from(["sitrep", "claims", "--category", "massacred"]).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown category \"massacred\""),
+            "{err}"
+        );
     }
 
     #[test]

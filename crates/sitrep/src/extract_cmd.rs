@@ -24,6 +24,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -35,7 +36,7 @@ use rayon::prelude::*;
 use sitrep_extract::Extractor;
 use sitrep_ingest::{Document, Format, Limits, SourceName, jsonl_records, txt_document};
 
-use crate::cli::{ExtractArgs, InputFormat, OutputFormat};
+use crate::cli::{ExtractArgs, InputArgs, InputFormat, OutputFormat};
 
 /// Most documents in one chunk.
 pub const CHUNK_DOCS: usize = 256;
@@ -64,7 +65,7 @@ struct Input {
 
 /// What the reader passes on: a document to extract, or a message about
 /// something skipped.
-enum Item {
+pub(crate) enum Item {
     Doc {
         /// `FILE:LINE` or `FILE`, for messages about this document.
         position: String,
@@ -88,7 +89,7 @@ enum Item {
 ///
 /// When a file cannot be read or a line of it is malformed; the message
 /// names the file, the line and the field.
-fn build_extractor(
+pub(crate) fn build_extractor(
     side_files: &[std::path::PathBuf],
     place_files: &[std::path::PathBuf],
 ) -> anyhow::Result<Extractor> {
@@ -142,9 +143,9 @@ fn read_all(paths: &[std::path::PathBuf], what: &str) -> anyhow::Result<Vec<(Str
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
-    let ExtractArgs {
+    let ExtractArgs { format, input } = args;
+    let InputArgs {
         files,
-        format,
         input_format,
         published,
         threads,
@@ -152,40 +153,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         quiet,
         sides,
         places,
-    } = args;
+    } = input;
     let OutputFormat::Jsonl = format;
     // Dictionaries first: a bad user file stops the run before any input is read.
     let extractor = build_extractor(&sides, &places)?;
 
-    let inputs: Vec<Input> = files
-        .into_iter()
-        .map(|path| {
-            let format = match input_format {
-                InputFormat::Auto => Format::from_path(&path),
-                InputFormat::Jsonl => Format::Jsonl,
-                InputFormat::Txt => Format::Txt,
-            };
-            Input { path, format }
-        })
-        .collect();
-    let limits = Limits::new(max_text_bytes);
-
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, |n| n.get()))
-        .thread_name(|i| format!("sitrep-extract-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
-
-    // One chunk waits in the channel while the reader builds the next.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<Item>>(1);
-    let reader = thread::Builder::new()
-        .name("sitrep-read".into())
-        .spawn(move || read_inputs(&inputs, published, limits, &sender))
-        .context("cannot start the reader thread")?;
+    let pool = worker_pool(threads)?;
+    let reader = Reader::start(files, input_format, published, max_text_bytes)?;
 
     let mut out = BufWriter::with_capacity(WRITE_BUFFER, io::stdout().lock());
     let mut outcome = Outcome::default();
-    for chunk in receiver {
+    for chunk in reader.chunks() {
         let results: Vec<Result<Vec<u8>, String>> = pool.install(|| {
             chunk
                 .into_par_iter()
@@ -211,17 +189,87 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush().context("cannot write the output")?;
-    if reader.join().is_err() {
-        return Err(anyhow!("the reader thread failed"));
-    }
+    reader.finish()?;
     if outcome.skipped > 0 && !quiet {
         report_summary(outcome);
     }
     Ok(outcome)
 }
 
+/// The reader thread and the chunks it sends, shared by the commands that
+/// read documents (`extract`, `ingest`).
+pub(crate) struct Reader {
+    receiver: mpsc::Receiver<Vec<Item>>,
+    handle: thread::JoinHandle<()>,
+}
+
+impl Reader {
+    /// Starts reading `files` on a thread of its own.
+    pub(crate) fn start(
+        files: Vec<PathBuf>,
+        input_format: InputFormat,
+        published: Option<Date>,
+        max_text_bytes: usize,
+    ) -> anyhow::Result<Reader> {
+        let inputs: Vec<Input> = files
+            .into_iter()
+            .map(|path| {
+                let format = match input_format {
+                    InputFormat::Auto => Format::from_path(&path),
+                    InputFormat::Jsonl => Format::Jsonl,
+                    InputFormat::Txt => Format::Txt,
+                };
+                Input { path, format }
+            })
+            .collect();
+        let limits = Limits::new(max_text_bytes);
+        // One chunk waits in the channel while the reader builds the next.
+        let (sender, receiver) = mpsc::sync_channel::<Vec<Item>>(1);
+        let handle = thread::Builder::new()
+            .name("sitrep-read".into())
+            .spawn(move || read_inputs(&inputs, published, limits, &sender))
+            .context("cannot start the reader thread")?;
+        Ok(Reader { receiver, handle })
+    }
+
+    /// The chunks, in input order.
+    pub(crate) fn chunks(&self) -> mpsc::Iter<'_, Vec<Item>> {
+        self.receiver.iter()
+    }
+
+    /// Waits for the reader thread.
+    pub(crate) fn finish(self) -> anyhow::Result<()> {
+        drop(self.receiver);
+        self.handle
+            .join()
+            .map_err(|_| anyhow!("the reader thread failed"))
+    }
+}
+
+/// The rayon pool for extraction: `threads` workers, or one per core.
+pub(crate) fn worker_pool(threads: Option<NonZeroUsize>) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, |n| n.get()))
+        .thread_name(|i| format!("sitrep-extract-{i}"))
+        .build()
+        .context("cannot start the worker threads")
+}
+
 /// Extracts one document and serializes its record, or passes a message on.
 fn process(extractor: &Extractor, item: Item) -> Result<Vec<u8>, String> {
+    let (position, doc, extraction) = extract_item(extractor, item)?;
+    let mut line = serde_json::to_vec(&extraction)
+        .map_err(|err| format!("{position}: document {:?}: cannot serialize: {err}", doc.id))?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// Extracts one document, or passes a message on. A panic in the
+/// extractor is caught and reported as this document's error.
+pub(crate) fn extract_item(
+    extractor: &Extractor,
+    item: Item,
+) -> Result<(String, Document, sitrep_model::Extraction), String> {
     let (position, doc) = match item {
         Item::Doc { position, doc } => (position, doc),
         Item::Skipped(message) => return Err(message),
@@ -239,10 +287,7 @@ fn process(extractor: &Extractor, item: Item) -> Result<Vec<u8>, String> {
                 doc.id
             )
         })?;
-    let mut line = serde_json::to_vec(&extraction)
-        .map_err(|err| format!("{position}: document {:?}: cannot serialize: {err}", doc.id))?;
-    line.push(b'\n');
-    Ok(line)
+    Ok((position, doc, extraction))
 }
 
 /// The reader thread: every input, in order, in chunks. Stops early when
@@ -371,7 +416,7 @@ impl Chunk {
 }
 
 /// Reports one skipped record or file on standard error.
-fn report(message: &str) {
+pub(crate) fn report(message: &str) {
     // Nothing sensible is left to do if standard error is gone.
     let _ = writeln!(io::stderr().lock(), "sitrep: error: {message}");
 }

@@ -12,6 +12,8 @@
 
 mod cli;
 mod extract_cmd;
+mod ingest_cmd;
+mod query_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +26,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Claims(args) => query_cmd::claims(args),
+        Command::Events(args) => query_cmd::events(args),
     };
     match result {
         Ok(outcome) if outcome.skipped == 0 => ExitCode::SUCCESS,

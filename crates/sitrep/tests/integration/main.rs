@@ -10,6 +10,7 @@
 mod dictionaries;
 mod extract;
 mod hay;
+mod ledger;
 mod output;
 
 use std::io::Write;

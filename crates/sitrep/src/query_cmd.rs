@@ -1,0 +1,271 @@
+//! `sitrep claims` and `sitrep events`: stored items, filtered, as an
+//! aligned table or as JSON lines.
+//!
+//! The table is for reading on a terminal: one line per item, the figure
+//! or the action first, then who says so or who acts, the date and the
+//! document. JSON lines carry the whole SPEC item plus `document`,
+//! `outlet` and `published`, for other tools.
+//!
+//! This module only reads the ledger; reconciliation into contested
+//! figures is planned.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use sitrep_store::{ClaimFilter, EventFilter, SqliteStore, Store};
+
+use crate::cli::{ClaimsArgs, EventsArgs, ListFormat, QueryArgs};
+use crate::extract_cmd::Outcome;
+
+/// Opens an existing ledger (a query never creates one).
+fn open(db: &Path) -> anyhow::Result<SqliteStore> {
+    if !db.exists() {
+        bail!(
+            "no ledger at {}: run `sitrep ingest --db {} FILE...` first",
+            db.display(),
+            db.display()
+        );
+    }
+    SqliteStore::open(db).with_context(|| format!("cannot open the ledger {}", db.display()))
+}
+
+fn code(s: Option<&sitrep_model::Side>) -> &str {
+    s.map_or("-", |s| s.as_str())
+}
+
+fn date(d: Option<sitrep_model::PartialDate>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+/// Prints rows as aligned columns (the last column is not padded).
+fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+        let last = cells.len().saturating_sub(1);
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i == last {
+                write!(out, "{cell}")?;
+            } else {
+                write!(out, "{cell:<w$}  ")?;
+            }
+        }
+        writeln!(out)
+    };
+    line(
+        out,
+        &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    )?;
+    for row in rows {
+        line(out, row)?;
+    }
+    Ok(())
+}
+
+/// A JSON object of `item` with the document's id, outlet and date added.
+fn with_document(
+    item: serde_json::Value,
+    document: &str,
+    outlet: Option<&str>,
+    published: Option<jiff::civil::Date>,
+) -> serde_json::Value {
+    let mut item = item;
+    if let Some(map) = item.as_object_mut() {
+        map.insert("document".into(), document.into());
+        map.insert(
+            "outlet".into(),
+            outlet.map_or(serde_json::Value::Null, Into::into),
+        );
+        map.insert(
+            "published".into(),
+            published.map_or(serde_json::Value::Null, |d| d.to_string().into()),
+        );
+    }
+    item
+}
+
+fn base_filters(
+    q: &QueryArgs,
+) -> (
+    Option<sitrep_model::Side>,
+    Option<sitrep_model::PartialDate>,
+    Option<sitrep_model::PartialDate>,
+) {
+    (q.side.clone(), q.since, q.until)
+}
+
+/// Runs `sitrep claims`.
+///
+/// # Errors
+///
+/// When the ledger is missing or unreadable, or the output cannot be written.
+pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
+    let ClaimsArgs {
+        query,
+        category,
+        claimant,
+    } = args;
+    let store = open(&query.db)?;
+    let (side, since, until) = base_filters(&query);
+    let filter = ClaimFilter {
+        side,
+        claimant_side: claimant,
+        category,
+        since,
+        until,
+        document_id: query.document.clone(),
+        limit: Some(query.limit),
+        ..ClaimFilter::default()
+    };
+    let found = store.claims(&filter).context("cannot read the claims")?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match query.format {
+        ListFormat::Jsonl => {
+            for c in &found {
+                let value = serde_json::to_value(&c.claim).context("cannot print a claim")?;
+                let value = with_document(value, &c.document_id, c.outlet.as_deref(), c.published);
+                serde_json::to_writer(&mut out, &value).context("cannot write the output")?;
+                out.write_all(b"\n").context("cannot write the output")?;
+            }
+        }
+        ListFormat::Table => {
+            let rows: Vec<Vec<String>> = found
+                .iter()
+                .map(|c| {
+                    let claim = &c.claim;
+                    let value = match claim.value.n_max {
+                        Some(max) => format!("{}-{max}", claim.value.n),
+                        None => claim.value.n.to_string(),
+                    };
+                    let claimant = claim.claimant.as_ref();
+                    vec![
+                        date(claim.date),
+                        claim.category.to_string(),
+                        format!(
+                            "{} {}/{}",
+                            value,
+                            code(claim.subject.side.as_ref()),
+                            claim.subject.kind
+                        ),
+                        format!("{} {}", claim.value.qualifier, claim.stance),
+                        code(claimant.and_then(|c| c.side.as_ref())).to_string(),
+                        claimant.map_or("(the article)".to_string(), |c| c.text.clone()),
+                        c.document_id.clone(),
+                    ]
+                })
+                .collect();
+            table(
+                &mut out,
+                &[
+                    "DATE",
+                    "CATEGORY",
+                    "FIGURE",
+                    "QUALIFIER",
+                    "BY",
+                    "CLAIMANT",
+                    "DOCUMENT",
+                ],
+                &rows,
+            )
+            .context("cannot write the output")?;
+        }
+    }
+    out.flush().context("cannot write the output")?;
+    Ok(Outcome {
+        extracted: found.len() as u64,
+        skipped: 0,
+    })
+}
+
+/// Runs `sitrep events`.
+///
+/// # Errors
+///
+/// When the ledger is missing or unreadable, or the output cannot be written.
+pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
+    let EventsArgs {
+        query,
+        event_type,
+        place,
+    } = args;
+    let store = open(&query.db)?;
+    let (side, since, until) = base_filters(&query);
+    let filter = EventFilter {
+        side,
+        event_type,
+        place,
+        since,
+        until,
+        document_id: query.document.clone(),
+        limit: Some(query.limit),
+        ..EventFilter::default()
+    };
+    let found = store.events(&filter).context("cannot read the events")?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match query.format {
+        ListFormat::Jsonl => {
+            for e in &found {
+                let value = serde_json::to_value(&e.event).context("cannot print an event")?;
+                let value = with_document(value, &e.document_id, e.outlet.as_deref(), e.published);
+                serde_json::to_writer(&mut out, &value).context("cannot write the output")?;
+                out.write_all(b"\n").context("cannot write the output")?;
+            }
+        }
+        ListFormat::Table => {
+            let sides = |a: Option<&sitrep_model::Actor>| {
+                a.filter(|a| !a.sides.is_empty())
+                    .map_or("-".to_string(), |a| {
+                        a.sides
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+            };
+            let rows: Vec<Vec<String>> = found
+                .iter()
+                .map(|e| {
+                    let ev = &e.event;
+                    let mut what = ev.kind.to_string();
+                    if let Some(mode) = ev.mode {
+                        what = format!("{what} {mode}");
+                    }
+                    if ev.negated {
+                        what.push_str(" (denied)");
+                    }
+                    vec![
+                        date(ev.date),
+                        what,
+                        format!(
+                            "{} -> {}",
+                            sides(ev.actor1.as_ref()),
+                            sides(ev.actor2.as_ref())
+                        ),
+                        ev.places
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        e.document_id.clone(),
+                    ]
+                })
+                .collect();
+            table(
+                &mut out,
+                &["DATE", "EVENT", "ACTORS", "PLACES", "DOCUMENT"],
+                &rows,
+            )
+            .context("cannot write the output")?;
+        }
+    }
+    out.flush().context("cannot write the output")?;
+    Ok(Outcome {
+        extracted: found.len() as u64,
+        skipped: 0,
+    })
+}

@@ -67,14 +67,16 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Res
     Ok(())
 }
 
-/// A JSON object of `item` with the document's id, outlet and date added.
-fn with_document(
-    item: serde_json::Value,
+/// Writes `item` as one JSON line, with the document's id, outlet and
+/// publication day added.
+fn write_line(
+    out: &mut impl Write,
+    item: &impl serde::Serialize,
     document: &str,
     outlet: Option<&str>,
     published: Option<jiff::civil::Date>,
-) -> serde_json::Value {
-    let mut item = item;
+) -> anyhow::Result<()> {
+    let mut item = serde_json::to_value(item).context("cannot print an item")?;
     if let Some(map) = item.as_object_mut() {
         map.insert("document".into(), document.into());
         map.insert(
@@ -86,7 +88,9 @@ fn with_document(
             published.map_or(serde_json::Value::Null, |d| d.to_string().into()),
         );
     }
-    item
+    serde_json::to_writer(&mut *out, &item).context("cannot write the output")?;
+    out.write_all(b"\n").context("cannot write the output")?;
+    Ok(())
 }
 
 fn base_filters(
@@ -127,10 +131,13 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
     match query.format {
         ListFormat::Jsonl => {
             for c in &found {
-                let value = serde_json::to_value(&c.claim).context("cannot print a claim")?;
-                let value = with_document(value, &c.document_id, c.outlet.as_deref(), c.published);
-                serde_json::to_writer(&mut out, &value).context("cannot write the output")?;
-                out.write_all(b"\n").context("cannot write the output")?;
+                write_line(
+                    &mut out,
+                    &c.claim,
+                    &c.document_id,
+                    c.outlet.as_deref(),
+                    c.published,
+                )?;
             }
         }
         ListFormat::Table => {
@@ -210,10 +217,13 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
     match query.format {
         ListFormat::Jsonl => {
             for e in &found {
-                let value = serde_json::to_value(&e.event).context("cannot print an event")?;
-                let value = with_document(value, &e.document_id, e.outlet.as_deref(), e.published);
-                serde_json::to_writer(&mut out, &value).context("cannot write the output")?;
-                out.write_all(b"\n").context("cannot write the output")?;
+                write_line(
+                    &mut out,
+                    &e.event,
+                    &e.document_id,
+                    e.outlet.as_deref(),
+                    e.published,
+                )?;
             }
         }
         ListFormat::Table => {

@@ -1170,6 +1170,21 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
                 _ => None,
             };
         }
+        // "sustained injuries", "suffered serious wounds".
+        if matches!(w, "sustained" | "suffered" | "received") {
+            let next = if matches!(
+                s.w(k + 1),
+                "serious" | "severe" | "critical" | "minor" | "gunshot" | "shrapnel"
+            ) {
+                s.w(k + 2)
+            } else {
+                s.w(k + 1)
+            };
+            if matches!(next, "injuries" | "wounds" | "injury") {
+                return Some(Category::Injured);
+            }
+            return None;
+        }
         if w == "lost"
             && matches!(s.w(k + 1), "their" | "his" | "her")
             && matches!(s.w(k + 2), "lives" | "life")
@@ -1796,7 +1811,16 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
                         || family(&h.head) == fam
                         || h.text.to_ascii_lowercase().contains(head.as_str()))
             })
-            .or_else(|| state.history.iter().rev().find(|h| h.side.is_some()));
+            // "the ministry" may refer to any earlier speaker; "a spokesman"
+            // only to one of its own kind.
+            .or_else(|| {
+                let indefinite = matches!(s.w(a), "a" | "an");
+                state
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|h| h.side.is_some() && !indefinite)
+            });
         if let Some(h) = found {
             sp.side = h.side.clone();
             sp.state = h.state;

@@ -116,7 +116,8 @@ pub fn head_kind(w: &str) -> Option<Kind> {
         | "shoppers" | "girls" | "boys" | "minors" | "teachers" | "staff" | "volunteers"
         | "rescuers" | "fishermen" | "hindus" | "muslims" | "christians" | "couple" => Civilians,
         "people" | "persons" | "person" | "individuals" | "others" | "men" | "members"
-        | "officials" | "lives" | "victims" | "bodies" | "souls" => People,
+        | "officials" | "lives" | "victims" | "bodies" | "souls" | "suspects" | "detainees"
+        | "prisoners" | "hostages" => People,
         "refugee" | "refugees" | "migrant" | "migrants" | "deportees" | "returnees" | "asylum"
         | "undocumented" => Refugees,
         "post" | "posts" | "checkpost" | "checkposts" | "outpost" | "outposts" | "checkpoints"

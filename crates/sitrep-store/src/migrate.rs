@@ -14,7 +14,10 @@ use crate::StoreError;
 
 /// The migrations, in order: entry `i` takes the schema from version `i` to
 /// version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_claims_subject_index.sql"),
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

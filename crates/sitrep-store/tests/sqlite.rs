@@ -55,11 +55,13 @@ fn opens_a_store_written_at_schema_version_1() {
     let dir = TempDir::new("v1");
     let path = dir.path().join("v1.sqlite");
     database_from_dump(&path, include_str!("fixtures/db/v1.sql"));
+    // Opening migrates it to the current version, keeping its rows.
     let mut store = SqliteStore::open(&path).unwrap();
     let stats = store.stats().unwrap();
+    assert_eq!(SCHEMA_VERSION, 2);
     assert_eq!(
         stats_line(&stats),
-        "stats v1 documents=2 claims=3 events=2 places=3 runs=[extract-1.0:2] \
+        "stats v2 documents=2 claims=3 events=2 places=3 runs=[extract-1.0:2] \
          published 2025-03-10..2025-03-10"
     );
     // Its rows read back as the model values they were written from.
@@ -97,14 +99,14 @@ fn refuses_a_store_from_a_newer_sitrep_and_leaves_it_alone() {
         err,
         StoreError::SchemaTooNew {
             found: 99,
-            supported: 1,
+            supported: SCHEMA_VERSION,
             ..
         }
     ));
     assert_eq!(
         err.to_string(),
         format!(
-            "store {} has schema version 99, but this sitrep knows versions up to 1: \
+            "store {} has schema version 99, but this sitrep knows versions up to 2: \
              open it with a newer sitrep",
             path.display()
         )

@@ -2128,21 +2128,116 @@ fn better(b: &Cand, a: &Cand, b_first: bool) -> bool {
     sb > sa || (sb == sa && b_first)
 }
 
+/// Compatible dates, or either unknown.
 fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return true;
-    };
-    if a == b {
-        return true;
-    }
     match (a, b) {
-        (PartialDate::Day(x), PartialDate::Day(y)) => x
-            .since(y)
-            .map(|span| span.get_days().abs() <= 1)
-            .unwrap_or(false),
-        _ => {
-            a.month() == b.month()
-                || a.year() == b.year() && (a.month().is_none() || b.month().is_none())
+        (Some(a), Some(b)) => a.compatible(b),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(n: u64, side: Option<&str>, claimant: Option<&str>, heading: bool) -> Cand {
+        Cand {
+            claim: Claim {
+                category: Category::Killed,
+                subject: Subject {
+                    text: "soldiers".into(),
+                    side: side.map(|s| Side::new(s).unwrap()),
+                    kind: Kind::Soldiers,
+                },
+                value: Value {
+                    n,
+                    n_max: None,
+                    qualifier: Qualifier::Exact,
+                    text: n.to_string(),
+                },
+                stance: Stance::Asserted,
+                claimant: claimant.map(|c| Claimant {
+                    text: c.into(),
+                    side: Side::new(c).ok(),
+                    anonymous: false,
+                }),
+                date: None,
+                evidence: Evidence {
+                    start: 0,
+                    end: 0,
+                    quote: String::new(),
+                },
+                confidence: 0.9,
+                flags: Vec::new(),
+            },
+            heading,
+            unresolved_claimant: false,
         }
+    }
+
+    fn keys(claims: &[Claim]) -> Vec<(u64, Option<String>, Option<String>, bool)> {
+        claims
+            .iter()
+            .map(|c| {
+                (
+                    c.value.n,
+                    c.subject.side.as_ref().map(|s| s.to_string()),
+                    c.claimant
+                        .as_ref()
+                        .and_then(|x| x.side.as_ref())
+                        .map(|s| s.to_string()),
+                    c.flags.contains(&Flag::Repeated),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_restatement_folds_into_the_attributed_figure() {
+        let merged = merge(vec![
+            cand(23, Some("PAK"), None, true),         // the headline
+            cand(23, None, None, false),               // the lead, unattributed
+            cand(23, Some("PAK"), Some("PAK"), false), // the body, attributed
+        ]);
+        assert_eq!(
+            keys(&merged),
+            [(23, Some("PAK".into()), Some("PAK".into()), true)]
+        );
+    }
+
+    #[test]
+    fn competing_claimants_are_both_kept() {
+        let merged = merge(vec![
+            cand(58, Some("PAK"), Some("AFG"), false),
+            cand(58, Some("PAK"), Some("PAK"), false),
+            cand(23, Some("PAK"), Some("PAK"), false),
+        ]);
+        assert_eq!(merged.len(), 3);
+    }
+
+    #[test]
+    fn vague_and_exact_figures_stay_apart() {
+        let mut dozens = cand(24, None, Some("UN"), false);
+        dozens.claim.value.qualifier = Qualifier::Vague;
+        let merged = merge(vec![dozens, cand(24, None, None, false)]);
+        assert_eq!(merged.len(), 2);
+    }
+
+    #[test]
+    fn different_days_stay_apart() {
+        let mut a = cand(26, None, None, false);
+        a.claim.date = "2025-04-22".parse().ok();
+        let mut b = cand(26, None, Some("PAK"), false);
+        b.claim.date = "2025-05-07".parse().ok();
+        assert_eq!(merge(vec![a, b]).len(), 2);
+    }
+
+    #[test]
+    fn running_date_follows_current_events_only() {
+        let p: Date = "2025-05-08".parse().unwrap();
+        assert!(current("2025-05-06".parse().unwrap(), Some(p)));
+        assert!(!current("2025-04-22".parse().unwrap(), Some(p)));
+        assert!(!current("1999".parse().unwrap(), Some(p)));
+        assert!(current("2025-05".parse().unwrap(), Some(p)));
     }
 }

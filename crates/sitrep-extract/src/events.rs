@@ -1627,18 +1627,11 @@ fn same_day(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     }
 }
 
-/// Same day (or one apart), or one contains the other, or either unknown.
+/// Compatible dates ([`PartialDate::compatible`]), or either unknown.
 fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return true;
-    };
     match (a, b) {
-        (PartialDate::Day(x), PartialDate::Day(y)) => x
-            .since(y)
-            .map(|span| span.get_days().abs() <= 1)
-            .unwrap_or(false),
-        (PartialDate::Year(x), other) | (other, PartialDate::Year(x)) => other.year() == x,
-        _ => a.month() == b.month(),
+        (Some(a), Some(b)) => a.compatible(b),
+        _ => true,
     }
 }
 
@@ -1646,4 +1639,83 @@ fn sides_of(a: &Option<Actor>) -> Vec<Side> {
     let mut v = a.as_ref().map(|a| a.sides.clone()).unwrap_or_default();
     v.sort();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assault(mode: Mode, a1: &[&str], a2: &[&str], date: &str, place: &str) -> Event {
+        let actor = |sides: &[&str]| {
+            (!sides.is_empty()).then(|| Actor {
+                text: sides.join(" and "),
+                sides: sides.iter().map(|s| Side::new(s).unwrap()).collect(),
+            })
+        };
+        Event {
+            kind: EventType::Assault,
+            mode: Some(mode),
+            actor1: actor(a1),
+            actor2: actor(a2),
+            places: if place.is_empty() {
+                Vec::new()
+            } else {
+                vec![Place {
+                    name: place.into(),
+                    country: None,
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    precision: None,
+                }]
+            },
+            date: date.parse().ok(),
+            negated: false,
+            evidence: Evidence {
+                start: 0,
+                end: 0,
+                quote: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn repeated_mentions_are_one_event_with_all_places() {
+        let merged = merge(vec![
+            assault(Mode::Aerial, &["PAK"], &["AFG"], "2026-02-27", "Kabul"),
+            assault(
+                Mode::Unspecified,
+                &["PAK"],
+                &["AFG"],
+                "2026-02-26",
+                "Kandahar",
+            ),
+            assault(Mode::Aerial, &["PAK"], &["AFG"], "2026-02-27", "Paktia"),
+        ]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].mode, Some(Mode::Aerial));
+        let names: Vec<&str> = merged[0].places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kabul", "Kandahar", "Paktia"]);
+    }
+
+    #[test]
+    fn other_modes_actors_or_days_are_other_events() {
+        let merged = merge(vec![
+            assault(Mode::Aerial, &["PAK"], &["AFG"], "2026-02-27", ""),
+            assault(Mode::Artillery, &["PAK"], &["AFG"], "2026-02-27", ""),
+            assault(Mode::Aerial, &["AFG"], &["PAK"], "2026-02-27", ""),
+            assault(Mode::Aerial, &["PAK"], &["AFG"], "2026-02-20", ""),
+            // An unspecified mention a month wide does not swallow a day.
+            assault(Mode::Unspecified, &["PAK"], &["AFG"], "2026-02", ""),
+        ]);
+        assert_eq!(merged.len(), 5);
+    }
+
+    #[test]
+    fn generic_words_after_a_place_name_are_dropped() {
+        assert_eq!(trim_place_noun("Torkham border"), "Torkham");
+        assert_eq!(trim_place_noun("Spin Boldak district"), "Spin Boldak");
+        assert_eq!(trim_place_noun("Kabul"), "Kabul");
+        assert_eq!(trim_place_noun(" camp"), " camp");
+    }
 }

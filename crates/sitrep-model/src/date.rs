@@ -79,6 +79,30 @@ impl PartialDate {
         }
     }
 
+    /// True when the two dates can name the same happening: the same day
+    /// or days one apart (reports straddle midnight), or one contains the
+    /// other (a day in its month or year, a month in its year).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sitrep_model::PartialDate;
+    /// let d = |s: &str| s.parse::<PartialDate>().unwrap();
+    /// assert!(d("2025-10-11").compatible(d("2025-10-12")));
+    /// assert!(d("2025-10").compatible(d("2025-10-12")));
+    /// assert!(!d("2025-10-11").compatible(d("2025-10-13")));
+    /// assert!(!d("2024").compatible(d("2025")));
+    /// ```
+    pub fn compatible(self, other: PartialDate) -> bool {
+        match (self, other) {
+            (PartialDate::Day(x), PartialDate::Day(y)) => {
+                x.since(y).map(|span| span.get_days().abs() <= 1).unwrap_or(false)
+            }
+            (PartialDate::Year(x), d) | (d, PartialDate::Year(x)) => d.year() == x,
+            _ => self.month() == other.month(),
+        }
+    }
+
     fn rank(self) -> u8 {
         match self {
             PartialDate::Year(_) => 0,
@@ -193,6 +217,18 @@ mod tests {
             "2025-13".parse::<PartialDate>().unwrap_err().to_string(),
             "invalid date \"2025-13\": expected YYYY-MM-DD, YYYY-MM or YYYY"
         );
+    }
+
+    #[test]
+    fn compatible_dates() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(d("2025-12-31").compatible(d("2026-01-01")));
+        assert!(d("2025-10").compatible(d("2025")));
+        assert!(d("2025").compatible(d("2025-03-01")));
+        assert!(!d("2025-10").compatible(d("2025-11")));
+        assert!(!d("2025-10").compatible(d("2025-11-01")));
+        assert!(!d("2024").compatible(d("2025")));
+        assert!(!d("2024").compatible(d("2025-01")));
     }
 
     #[test]

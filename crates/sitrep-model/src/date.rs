@@ -95,9 +95,10 @@ impl PartialDate {
     /// ```
     pub fn compatible(self, other: PartialDate) -> bool {
         match (self, other) {
-            (PartialDate::Day(x), PartialDate::Day(y)) => {
-                x.since(y).map(|span| span.get_days().abs() <= 1).unwrap_or(false)
-            }
+            (PartialDate::Day(x), PartialDate::Day(y)) => x
+                .since(y)
+                .map(|span| span.get_days().abs() <= 1)
+                .unwrap_or(false),
             (PartialDate::Year(x), d) | (d, PartialDate::Year(x)) => d.year() == x,
             _ => self.month() == other.month(),
         }

@@ -13,9 +13,9 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use sitrep_store::{ClaimFilter, EventFilter, SqliteStore, Store};
+use sitrep_store::{ClaimFilter, EventFilter, SqliteStore, Store, StoredClaim, StoredEvent};
 
-use crate::cli::{ClaimsArgs, EventsArgs, ListFormat, QueryArgs};
+use crate::cli::{ClaimsArgs, EventsArgs, ListFormat};
 use crate::extract_cmd::Outcome;
 
 /// Opens an existing ledger (a query never creates one).
@@ -93,16 +93,6 @@ fn write_line(
     Ok(())
 }
 
-fn base_filters(
-    q: &QueryArgs,
-) -> (
-    Option<sitrep_model::Side>,
-    Option<sitrep_model::PartialDate>,
-    Option<sitrep_model::PartialDate>,
-) {
-    (q.side.clone(), q.since, q.until)
-}
-
 /// Runs `sitrep claims`.
 ///
 /// # Errors
@@ -115,77 +105,47 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
         claimant,
     } = args;
     let store = open(&query.db)?;
-    let (side, since, until) = base_filters(&query);
     let filter = ClaimFilter {
-        side,
+        side: query.side.clone(),
         claimant_side: claimant,
         category,
-        since,
-        until,
+        since: query.since,
+        until: query.until,
         document_id: query.document.clone(),
         limit: Some(query.limit),
         ..ClaimFilter::default()
     };
     let found = store.claims(&filter).context("cannot read the claims")?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match query.format {
-        ListFormat::Jsonl => {
-            for c in &found {
-                write_line(
-                    &mut out,
-                    &c.claim,
-                    &c.document_id,
-                    c.outlet.as_deref(),
-                    c.published,
-                )?;
-            }
-        }
-        ListFormat::Table => {
-            let rows: Vec<Vec<String>> = found
-                .iter()
-                .map(|c| {
-                    let claim = &c.claim;
-                    let value = match claim.value.n_max {
-                        Some(max) => format!("{}-{max}", claim.value.n),
-                        None => claim.value.n.to_string(),
-                    };
-                    let claimant = claim.claimant.as_ref();
-                    vec![
-                        date(claim.date),
-                        claim.category.to_string(),
-                        format!(
-                            "{} {}/{}",
-                            value,
-                            code(claim.subject.side.as_ref()),
-                            claim.subject.kind
-                        ),
-                        format!("{} {}", claim.value.qualifier, claim.stance),
-                        code(claimant.and_then(|c| c.side.as_ref())).to_string(),
-                        claimant.map_or("(the article)".to_string(), |c| c.text.clone()),
-                        c.document_id.clone(),
-                    ]
-                })
-                .collect();
-            table(
-                &mut out,
-                &[
-                    "DATE",
-                    "CATEGORY",
-                    "FIGURE",
-                    "QUALIFIER",
-                    "BY",
-                    "CLAIMANT",
-                    "DOCUMENT",
-                ],
-                &rows,
-            )
-            .context("cannot write the output")?;
-        }
-    }
-    out.flush().context("cannot write the output")?;
-    Ok(Outcome {
-        extracted: found.len() as u64,
-        skipped: 0,
+    let header = [
+        "DATE",
+        "CATEGORY",
+        "FIGURE",
+        "QUALIFIER",
+        "BY",
+        "CLAIMANT",
+        "DOCUMENT",
+    ];
+    print(query.format, &found, &header, |c| {
+        let claim = &c.claim;
+        let value = match claim.value.n_max {
+            Some(max) => format!("{}-{max}", claim.value.n),
+            None => claim.value.n.to_string(),
+        };
+        let claimant = claim.claimant.as_ref();
+        vec![
+            date(claim.date),
+            claim.category.to_string(),
+            format!(
+                "{} {}/{}",
+                value,
+                code(claim.subject.side.as_ref()),
+                claim.subject.kind
+            ),
+            format!("{} {}", claim.value.qualifier, claim.stance),
+            code(claimant.and_then(|c| c.side.as_ref())).to_string(),
+            claimant.map_or("(the article)".to_string(), |c| c.text.clone()),
+            c.document_id.clone(),
+        ]
     })
 }
 
@@ -201,76 +161,122 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
         place,
     } = args;
     let store = open(&query.db)?;
-    let (side, since, until) = base_filters(&query);
     let filter = EventFilter {
-        side,
+        side: query.side.clone(),
         event_type,
         place,
-        since,
-        until,
+        since: query.since,
+        until: query.until,
         document_id: query.document.clone(),
         limit: Some(query.limit),
         ..EventFilter::default()
     };
     let found = store.events(&filter).context("cannot read the events")?;
+    let sides = |a: Option<&sitrep_model::Actor>| {
+        a.filter(|a| !a.sides.is_empty())
+            .map_or("-".to_string(), |a| {
+                a.sides
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+    };
+    let header = ["DATE", "EVENT", "ACTORS", "PLACES", "DOCUMENT"];
+    print(query.format, &found, &header, |e| {
+        let ev = &e.event;
+        let mut what = ev.kind.to_string();
+        if let Some(mode) = ev.mode {
+            what = format!("{what} {mode}");
+        }
+        if ev.negated {
+            what.push_str(" (denied)");
+        }
+        vec![
+            date(ev.date),
+            what,
+            format!(
+                "{} -> {}",
+                sides(ev.actor1.as_ref()),
+                sides(ev.actor2.as_ref())
+            ),
+            ev.places
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            e.document_id.clone(),
+        ]
+    })
+}
+
+/// A stored item as the query commands print it: the SPEC item and the
+/// document it came from.
+trait Listed {
+    /// The SPEC item (claim or event).
+    type Item: serde::Serialize;
+    fn item(&self) -> &Self::Item;
+    fn document_id(&self) -> &str;
+    fn outlet(&self) -> Option<&str>;
+    fn published(&self) -> Option<jiff::civil::Date>;
+}
+
+impl Listed for StoredClaim {
+    type Item = sitrep_model::Claim;
+    fn item(&self) -> &Self::Item {
+        &self.claim
+    }
+    fn document_id(&self) -> &str {
+        &self.document_id
+    }
+    fn outlet(&self) -> Option<&str> {
+        self.outlet.as_deref()
+    }
+    fn published(&self) -> Option<jiff::civil::Date> {
+        self.published
+    }
+}
+
+impl Listed for StoredEvent {
+    type Item = sitrep_model::Event;
+    fn item(&self) -> &Self::Item {
+        &self.event
+    }
+    fn document_id(&self) -> &str {
+        &self.document_id
+    }
+    fn outlet(&self) -> Option<&str> {
+        self.outlet.as_deref()
+    }
+    fn published(&self) -> Option<jiff::civil::Date> {
+        self.published
+    }
+}
+
+/// Prints the items to standard output, as JSON lines or as a table whose
+/// rows `row` makes.
+fn print<T: Listed>(
+    format: ListFormat,
+    found: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
-    match query.format {
+    match format {
         ListFormat::Jsonl => {
-            for e in &found {
+            for item in found {
                 write_line(
                     &mut out,
-                    &e.event,
-                    &e.document_id,
-                    e.outlet.as_deref(),
-                    e.published,
+                    item.item(),
+                    item.document_id(),
+                    item.outlet(),
+                    item.published(),
                 )?;
             }
         }
         ListFormat::Table => {
-            let sides = |a: Option<&sitrep_model::Actor>| {
-                a.filter(|a| !a.sides.is_empty())
-                    .map_or("-".to_string(), |a| {
-                        a.sides
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join("/")
-                    })
-            };
-            let rows: Vec<Vec<String>> = found
-                .iter()
-                .map(|e| {
-                    let ev = &e.event;
-                    let mut what = ev.kind.to_string();
-                    if let Some(mode) = ev.mode {
-                        what = format!("{what} {mode}");
-                    }
-                    if ev.negated {
-                        what.push_str(" (denied)");
-                    }
-                    vec![
-                        date(ev.date),
-                        what,
-                        format!(
-                            "{} -> {}",
-                            sides(ev.actor1.as_ref()),
-                            sides(ev.actor2.as_ref())
-                        ),
-                        ev.places
-                            .iter()
-                            .map(|p| p.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        e.document_id.clone(),
-                    ]
-                })
-                .collect();
-            table(
-                &mut out,
-                &["DATE", "EVENT", "ACTORS", "PLACES", "DOCUMENT"],
-                &rows,
-            )
-            .context("cannot write the output")?;
+            let rows: Vec<Vec<String>> = found.iter().map(row).collect();
+            table(&mut out, header, &rows).context("cannot write the output")?;
         }
     }
     out.flush().context("cannot write the output")?;

@@ -289,9 +289,10 @@ fn sentence_claims(
     let attributions = attribution::find(s);
     let triggers = crate::events::triggers(s);
     let eventful = !triggers.is_empty();
+    let countable = might_count(s);
     // Places matter where something happened.
     let place_mentions: Vec<PlaceMention> =
-        if triggers.iter().any(crate::events::Trig::has_places) || might_count(s) {
+        if triggers.iter().any(crate::events::Trig::has_places) || countable {
             state
                 .places
                 .find(body)
@@ -311,9 +312,8 @@ fn sentence_claims(
 
     // Most sentences state no figure: skip the number and date scanners
     // unless a token could start a number, or the running date may move.
-    let countable = might_count(s);
     if !countable && !eventful && !event_words(s) {
-        learn_context(s, &attributions, &speakers, attack_here, state);
+        learn_context(&speakers, attack_here, state);
         return (Vec::new(), Vec::new());
     }
     let (found_numbers, found_times) =
@@ -373,7 +373,7 @@ fn sentence_claims(
         let mut flags = Vec::new();
         // Who says it.
         let (mut speaker, from_context, attribution_denial) =
-            pick_speaker(s, fig.a, &attributions, &speakers, state);
+            pick_speaker(fig.a, &attributions, &speakers, state);
         if from_context && own_time_differs(s, &times, &attributions, state) {
             // "…, reporting 26 deaths. An attack on April 22 had killed 26": background, not the speaker's.
             speaker = None;
@@ -663,7 +663,7 @@ fn sentence_claims(
         out.push(denied);
     }
 
-    learn_context(s, &attributions, &speakers, attack_here, state);
+    learn_context(&speakers, attack_here, state);
     // The running date follows current events only: background history
     // ("the 1999 hijacking", "an attack on April 22" three weeks earlier)
     // does not date what comes next.
@@ -752,13 +752,10 @@ fn sentence_claims(
 
 /// Carries a sentence's speakers and attack author forward.
 fn learn_context(
-    s: &Sent<'_>,
-    _attributions: &[Attribution],
     speakers: &[Option<Rc<Speaker>>],
     attack_here: Option<Side>,
     state: &mut DocState,
 ) {
-    let _ = s;
     if let Some(sp) = speakers.iter().rev().flatten().next() {
         state.paragraph_speaker = Some(sp.clone());
     }
@@ -1032,7 +1029,7 @@ fn outcome_after(s: &Sent<'_>, b: usize) -> Option<Category> {
     let w = s.w(b);
     if w == "of" {
         return match s.w(b + 1) {
-            "deaths" | "fatalities" | "casualties_never" => Some(Category::Killed),
+            "deaths" | "fatalities" => Some(Category::Killed),
             "injuries" => Some(Category::Injured),
             _ => None,
         };
@@ -1121,7 +1118,6 @@ fn passive_after(s: &Sent<'_>, from: usize) -> Option<Category> {
                 | "having"
                 | "got"
                 | "get"
-                | "either,"
                 | "since"
                 | "thought"
                 | "said"
@@ -1901,7 +1897,6 @@ fn learn_names(s: &Sent<'_>, state: &mut DocState) {
 /// Picks the attribution for the figure at token `a`: the closest speech
 /// verb before it, else the first after it, else the paragraph's speaker.
 fn pick_speaker(
-    s: &Sent<'_>,
     a: usize,
     atts: &[Attribution],
     speakers: &[Option<Rc<Speaker>>],
@@ -1931,7 +1926,6 @@ fn pick_speaker(
             return (sp, false, denial);
         }
     }
-    let _ = s;
     (
         state.paragraph_speaker.clone(),
         state.paragraph_speaker.is_some(),

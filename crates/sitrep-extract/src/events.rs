@@ -1299,6 +1299,14 @@ pub(crate) fn sentence_events(
             }
         }
         let (left, right) = clause(s, t.at);
+        // Where it happened: uses of force, talks, aid, coercion and
+        // deployments (an accusation's or appeal's places are its object).
+        // Resolved once: the target rules below read it too.
+        let clause_places = if t.has_places() {
+            places(s, &t, left, right, place_mentions, state)
+        } else {
+            Vec::new()
+        };
         let agent = agent(s, &t, left, atts, speakers, state);
         let agent_sides: Vec<Side> = agent.as_ref().map(|a| a.1.clone()).unwrap_or_default();
         let mut patient = if t.mutual {
@@ -1460,10 +1468,11 @@ pub(crate) fn sentence_events(
                 .map(|m| m.side.clone());
             // Only the first place: later ones are often reference points
             // ("in South Waziristan, a district along Afghanistan's Paktika").
-            let here = places(s, &t, left, right, place_mentions, state)
+            let here = clause_places
+                .first()
+                .and_then(|p| p.country.as_deref())
+                .and_then(|c| Side::new(c).ok())
                 .into_iter()
-                .take(1)
-                .filter_map(|p| p.country.and_then(|c| Side::new(&c).ok()))
                 .chain(located)
                 .find(|x| Some(x) != agent_side);
             patient = owners
@@ -1508,13 +1517,7 @@ pub(crate) fn sentence_events(
         };
         let date = event_date(s, &t, times, atts, state, published);
         let neg = t.kind == EventType::Assault && negated(s, left, t.at);
-        // Where it happened: uses of force, talks, aid, coercion and
-        // deployments; an accusation's or appeal's places are its object.
-        let mut place_list = if t.has_places() {
-            places(s, &t, left, right, place_mentions, state)
-        } else {
-            Vec::new()
-        };
+        let mut place_list = clause_places;
         if place_list.is_empty() && t.kind == EventType::Assault {
             place_list.extend(anaphoric_place(s, &t, right, state));
         }

@@ -79,6 +79,16 @@ impl PartialDate {
         }
     }
 
+    /// The last day this date covers: the day itself, the month's last day
+    /// or 31 December.
+    pub fn last_day(self) -> Date {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Month { .. } => self.first_day().last_of_month(),
+            PartialDate::Year(year) => Date::new(year, 12, 31).unwrap_or(Date::MAX),
+        }
+    }
+
     /// True when the two dates can name the same happening: the same day
     /// or days one apart (reports straddle midnight), or one contains the
     /// other (a day in its month or year, a month in its year).
@@ -199,6 +209,16 @@ mod tests {
             let date: PartialDate = text.parse().unwrap();
             assert_eq!(date.to_string(), text);
         }
+    }
+
+    #[test]
+    fn first_and_last_day_of_each_granularity() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2024-02").first_day(), day("2024-02-01"));
+        assert_eq!(d("2024-02").last_day(), day("2024-02-29"));
+        assert_eq!(d("2025").last_day(), day("2025-12-31"));
+        assert_eq!(d("2025-10-12").last_day(), day("2025-10-12"));
     }
 
     #[test]

@@ -48,6 +48,66 @@ fn bucket(record: &ClaimRecord<'_>) -> Bucket {
     }
 }
 
+/// Where a claim whose subject has no side happened, as a country or side
+/// code: its named claimant's side when that is a state's code (three
+/// letters, as SPEC codes states: a health ministry counts its own
+/// country's dead), else its place's country; `None` when the subject has
+/// a side or nothing tells. International bodies (UN, ICRC) count
+/// everyone's dead and give no theatre; an armed group with a three-letter
+/// code is taken for a state, which is rare for sideless victims.
+fn theatre<'a>(record: &ClaimRecord<'a>) -> Option<&'a str> {
+    let claim = record.claim;
+    if claim.subject.side.is_some() {
+        return None;
+    }
+    let state = match &claim.claimant {
+        Some(c) if !c.anonymous => c
+            .side
+            .as_ref()
+            .map(|s| s.as_str())
+            .filter(|code| code.len() == 3),
+        _ => None,
+    };
+    state.or_else(|| record.place.and_then(|key| key.split('/').next()))
+}
+
+/// Splits a group whose members happened in several theatres: one group
+/// per theatre, and the members that name none in a group of their own
+/// (they cannot be told apart). A group with one theatre or none stays
+/// whole.
+fn split_by_theatre(records: &[ClaimRecord<'_>], group: Group, out: &mut Vec<Group>) {
+    let mut theatres: Vec<Option<&str>> = group
+        .members
+        .iter()
+        .map(|&i| theatre(&records[i]))
+        .collect();
+    theatres.sort_unstable();
+    theatres.dedup();
+    if theatres.iter().flatten().count() < 2 {
+        out.push(group);
+        return;
+    }
+    for t in theatres {
+        let members: Vec<usize> = group
+            .members
+            .iter()
+            .copied()
+            .filter(|&i| theatre(&records[i]) == t)
+            .collect();
+        let inferred = group
+            .inferred
+            .iter()
+            .copied()
+            .filter(|i| members.contains(i))
+            .collect();
+        out.push(Group {
+            members,
+            inferred,
+            scope: group.scope,
+        });
+    }
+}
+
 /// Groups the records (see the module doc); every record is in exactly one
 /// group.
 pub(crate) fn groups(records: &[ClaimRecord<'_>], options: &Options) -> Vec<Group> {
@@ -57,21 +117,26 @@ pub(crate) fn groups(records: &[ClaimRecord<'_>], options: &Options) -> Vec<Grou
         .map(|(i, record)| (bucket(record), i))
         .collect();
     order.sort_unstable();
-    let mut out = Vec::new();
+    let when: Vec<When<'_>> = records.iter().map(When::of).collect();
+    let mut grouped = Vec::new();
     for bucket_items in order.chunk_by(|a, b| a.0 == b.0) {
         let Some((bucket, _)) = bucket_items.first() else {
             continue;
         };
         let members: Vec<usize> = bucket_items.iter().map(|&(_, i)| i).collect();
         match bucket.scope {
-            Scope::Cumulative => out.push(Group {
+            Scope::Cumulative => grouped.push(Group {
                 members,
                 inferred: Vec::new(),
                 scope: Scope::Cumulative,
             }),
-            Scope::Period => periods(records, members, &mut out),
-            Scope::Incident => incidents(records, members, options, &mut out),
+            Scope::Period => periods(records, members, &mut grouped),
+            Scope::Incident => incidents(&when, members, options, &mut grouped),
         }
+    }
+    let mut out = Vec::with_capacity(grouped.len());
+    for group in grouped {
+        split_by_theatre(records, group, &mut out);
     }
     out
 }
@@ -99,9 +164,30 @@ struct Incident<'a> {
     inferred: Vec<usize>,
 }
 
+/// What the incident rules read of an item (a claim or an event).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct When<'a> {
+    /// The item's own date.
+    pub date: Option<PartialDate>,
+    /// Its document's publication day.
+    pub published: Option<Date>,
+    /// Its place key.
+    pub place: Option<&'a str>,
+}
+
+impl<'a> When<'a> {
+    fn of(record: &ClaimRecord<'a>) -> When<'a> {
+        When {
+            date: record.claim.date,
+            published: record.published,
+            place: record.place,
+        }
+    }
+}
+
 /// Single happenings: split by day and place (see the crate doc, rule 5).
-fn incidents(
-    records: &[ClaimRecord<'_>],
+pub(crate) fn incidents(
+    records: &[When<'_>],
     members: Vec<usize>,
     options: &Options,
     out: &mut Vec<Group>,
@@ -110,7 +196,7 @@ fn incidents(
     let mut undated: Vec<(Date, usize)> = Vec::new();
     let mut nowhere: Vec<usize> = Vec::new();
     for i in members {
-        match (records[i].claim.date, records[i].published) {
+        match (records[i].date, records[i].published) {
             (Some(PartialDate::Day(day)), _) => dated.push((day, i)),
             // Months and years are periods; only days reach here, but a
             // coarser date is still better placed by its first day.

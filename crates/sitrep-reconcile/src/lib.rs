@@ -13,8 +13,14 @@
 //! Two claims count the same thing when all of these hold:
 //!
 //! 1. **Same category** (`killed`, `injured`, `captured`, …).
-//! 2. **Same subject side**, including "no side stated" (claims whose
-//!    subject has no side are only grouped with each other).
+//! 2. **Same subject side**, including "no side stated". Claims whose
+//!    subject has no side are only grouped with each other, and split by
+//!    *theatre*: their named claimant's side when it is a state's (a
+//!    health ministry counts its own country's dead), else the country of
+//!    their place. When a group
+//!    holds several theatres, each becomes a figure and the claims that
+//!    name none become one more: "people killed" in Israel and in Iran are
+//!    two figures, not one figure that differs tenfold.
 //! 3. **Same kind family.** Soldiers and fighters of one side are one
 //!    family (one side's "soldiers" are the other's "militants" or
 //!    "fighters"); every other kind (civilians, police, people of unstated
@@ -70,6 +76,13 @@
 //! denies, one source only, a claimant revised its figure, a date was
 //! inferred from publication, copies of one story were counted once.
 //!
+//! # Events
+//!
+//! [`event_groups`] applies the same date and place rules to events: one
+//! strike reported by ten outlets becomes one [`EventGroup`] with ten
+//! sightings (same type, mode, negation and actor sides; see the `events`
+//! module).
+//!
 //! # What this crate does not do
 //!
 //! It reads no files and no store: the caller queries claims (and, for
@@ -107,12 +120,14 @@
 #![deny(missing_docs)]
 #![deny(clippy::disallowed_methods, reason = "pure crate: callers do I/O")]
 
+mod events;
 mod figure;
 mod group;
 mod input;
 mod link;
 mod scope;
 
+pub use events::{EventGroup, EventRecord, Sighting, event_groups};
 pub use figure::{
     ClaimantKey, ContestFlag, ContestedFigure, DateSpan, Figure, Revision, SubjectKey,
 };

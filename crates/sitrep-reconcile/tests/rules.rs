@@ -456,3 +456,35 @@ fn an_undated_claim_joins_the_latest_incident_still_reported() {
         ]
     );
 }
+
+#[test]
+fn sideless_running_totals_of_two_countries_are_two_figures() {
+    let people = |r: Read| r.side("").kind(Kind::People, "people");
+    let out = reconcile(&[
+        people(read(
+            "a",
+            "2025-06-20",
+            224,
+            Some(("health ministry", "IRN")),
+        ))
+        .quote("Since the strikes began, 224 people have been killed.")
+        .at("IRN/tehran"),
+        people(read(
+            "b",
+            "2025-07-26",
+            14,
+            Some(("health ministry", "THA")),
+        ))
+        .quote("In total, 14 people have been killed.")
+        .at("THA/surin"),
+        people(read("c", "2025-06-22", 250, Some(("monitor", "IRN"))))
+            .quote("The overall toll rose to 250 people.")
+            .at("IRN/isfahan"),
+    ]);
+    let shape: Vec<Vec<(String, u64)>> = out.iter().map(figures).collect();
+    assert_eq!(
+        shape,
+        [pairs(&[("IRN", 250)]), pairs(&[("THA", 14)])],
+        "{out:#?}"
+    );
+}

@@ -108,7 +108,7 @@ fn document(i: usize) -> (Document, Extraction) {
                     qualifier: Qualifier::Exact,
                     text: n.to_string(),
                 },
-                stance: if j % 97 == 0 {
+                stance: if j.is_multiple_of(97) {
                     Stance::Denied
                 } else {
                     Stance::Asserted

@@ -524,10 +524,18 @@ fn backward_np(s: &Sent<'_>, v: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences::SentenceKind;
+    use crate::sentence::SentBuffers;
+    use crate::sentences::{Sentence, SentenceKind};
 
     fn speakers(text: &str) -> Vec<(String, Form)> {
-        let s = Sent::new(text, 0, text.len(), SentenceKind::Prose, 0, &[]);
+        let lower = text.to_ascii_lowercase();
+        let whole = Sentence {
+            start: 0,
+            end: text.len(),
+            paragraph: 0,
+            kind: SentenceKind::Prose,
+        };
+        let s = Sent::new(SentBuffers::default(), text, &lower, &whole, &[]);
         find(&s)
             .into_iter()
             .map(|a| (s.span_text(a.span.0, a.span.1).to_string(), a.form))

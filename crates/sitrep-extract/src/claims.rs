@@ -55,7 +55,7 @@ use crate::lexicon::{
     title_word, unaffiliated_head,
 };
 use crate::numbers::{self, NumberExpr, NumberRole};
-use crate::sentence::Sent;
+use crate::sentence::{Sent, SentBuffers};
 use crate::sentences::SentenceKind;
 
 /// A claimant as resolved in context.
@@ -129,8 +129,15 @@ pub(crate) struct DocState {
     /// The states of the story, most mentioned first: place names are
     /// resolved to candidates in these countries first.
     pub(crate) countries: Vec<String>,
-    /// The last place the story named, for "in the city", "the district".
+    /// The last place the story named, for "in the city", "the district",
+    /// as of the sentences before `pending_places`.
     pub(crate) last_place: Option<sitrep_model::Place>,
+    /// Sentences (byte spans, oldest first) after the one `last_place` comes
+    /// from whose places were not looked up: a sentence with a figure but no
+    /// event that happens somewhere names places only for `last_place`, which
+    /// is seldom asked for. [`DocState::settle_last_place`] looks them up when
+    /// a sentence may ask.
+    pending_places: Vec<(usize, usize)>,
     /// Claims made so far, for figure coreference.
     figures: Vec<Seen>,
 }
@@ -146,14 +153,74 @@ impl DocState {
     /// province or a town of some size: "Kashmir" in a story about India
     /// and Pakistan is not the hamlet of that name elsewhere.
     pub(crate) fn resolve_place(&self, m: &PlaceMention) -> Option<sitrep_gazetteer::Place<'_>> {
-        let preferred: Vec<&str> = self.countries.iter().map(String::as_str).collect();
+        // A story names a handful of states: list them without allocating.
+        let mut few = [""; 8];
+        let many: Vec<&str>;
+        let preferred: &[&str] = if self.countries.len() <= few.len() {
+            for (slot, c) in few.iter_mut().zip(&self.countries) {
+                *slot = c;
+            }
+            few.get(..self.countries.len()).unwrap_or(&[])
+        } else {
+            many = self.countries.iter().map(String::as_str).collect();
+            &many
+        };
         let place = self
             .places
-            .best(m, &preferred)
+            .best(m, preferred)
             .and_then(|id| self.places.get(id))?;
         let in_story = preferred.is_empty() || preferred.contains(&place.country.as_str());
         let notable = place.population >= 50_000 || place.feature.is_division();
         (in_story || notable).then_some(place)
+    }
+
+    /// The place mentions of the sentence `text[start..end]`, in document
+    /// coordinates.
+    fn sentence_places(&self, text: &str, start: usize, end: usize) -> Vec<PlaceMention> {
+        self.places
+            .find(text.get(start..end).unwrap_or(""))
+            .into_iter()
+            .map(|mut m| {
+                m.start += start;
+                m.end += start;
+                m
+            })
+            .collect()
+    }
+
+    /// The most specific place among a sentence's `mentions` ("El-Fasher,
+    /// the capital of North Darfur State" is El-Fasher), else the last that
+    /// resolves; named as the article spells it.
+    fn specific_place(&self, text: &str, mentions: &[PlaceMention]) -> Option<sitrep_model::Place> {
+        let mut specific = None;
+        for m in mentions {
+            let Some(p) = self.resolve_place(m) else {
+                continue;
+            };
+            let is_place = p.feature.precision() == sitrep_model::Precision::Place;
+            specific = Some((m, p));
+            if is_place {
+                break;
+            }
+        }
+        let (m, p) = specific?;
+        Some(sitrep_model::Place {
+            name: text.get(m.start..m.end).unwrap_or("").to_string(),
+            ..p.to_model()
+        })
+    }
+
+    /// Brings `last_place` up to date with the pending sentences: the place
+    /// of the newest one that names any.
+    fn settle_last_place(&mut self, text: &str) {
+        let pending = std::mem::take(&mut self.pending_places);
+        for &(start, end) in pending.iter().rev() {
+            let mentions = self.sentence_places(text, start, end);
+            if let Some(place) = self.specific_place(text, &mentions) {
+                self.last_place = Some(place);
+                return;
+            }
+        }
     }
 
     /// The country (as a side) of the place a mention names.
@@ -247,6 +314,8 @@ pub(crate) fn extract(
         .collect();
     let mut cursor = CharCursor::new(text);
     let mut cands: Vec<Cand> = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut buffers = SentBuffers::default();
     for sentence in sentences {
         if matches!(
             sentence.kind,
@@ -257,11 +326,10 @@ pub(crate) fn extract(
         let lo = mentions.partition_point(|m| m.start < sentence.start);
         let hi = mentions.partition_point(|m| m.start < sentence.end);
         let s = Sent::new(
+            buffers,
             text,
-            sentence.start,
-            sentence.end,
-            sentence.kind,
-            sentence.paragraph,
+            &lower,
+            sentence,
             mentions.get(lo..hi).unwrap_or(&[]),
         );
         if state.paragraph != Some(s.paragraph) {
@@ -273,6 +341,7 @@ pub(crate) fn extract(
             sentence_claims(&s, published, &mut state, evidence_chars, &all_events);
         cands.extend(found);
         all_events.extend(events);
+        buffers = s.into_buffers();
     }
     (merge(cands), crate::events::merge(all_events))
 }
@@ -290,22 +359,14 @@ fn sentence_claims(
     let triggers = crate::events::triggers(s);
     let eventful = !triggers.is_empty();
     let countable = might_count(s);
-    // Places matter where something happened.
-    let place_mentions: Vec<PlaceMention> =
-        if triggers.iter().any(crate::events::Trig::has_places) || countable {
-            state
-                .places
-                .find(body)
-                .into_iter()
-                .map(|mut m| {
-                    m.start += s.start;
-                    m.end += s.start;
-                    m
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+    // Places matter where something happened; a figure's sentence may name
+    // the place a later "in the city" means (looked up when one does).
+    let places_here = triggers.iter().any(crate::events::Trig::has_places);
+    let place_mentions: Vec<PlaceMention> = if places_here {
+        state.sentence_places(s.text, s.start, s.end)
+    } else {
+        Vec::new()
+    };
     let speakers: Vec<Option<Rc<Speaker>>> = resolve_all(s, &attributions, state);
     let attack_here = attack_side(s);
     let attack = attack_here.clone().or_else(|| state.attack_side.clone());
@@ -316,8 +377,12 @@ fn sentence_claims(
         learn_context(&speakers, attack_here, state);
         return (Vec::new(), Vec::new());
     }
-    let (found_numbers, found_times) =
-        numbers::find_with_times(body, countable, might_date(s).then_some(published));
+    let (found_numbers, found_times) = numbers::find_with_times(
+        body,
+        Some(s.lc),
+        countable,
+        might_date(s).then_some(published),
+    );
     let numbers: Vec<NumberExpr> = found_numbers
         .into_iter()
         .filter(|n| n.role == NumberRole::Count)
@@ -405,9 +470,9 @@ fn sentence_claims(
             np.kind.unwrap_or(Kind::People)
         };
         // Air defences that "destroyed" drones or missiles shot them down.
-        let air_defence = s.lc.contains("air defen") || s.lc.contains("air-defen");
+        let air_defence = || s.lc.contains("air defen") || s.lc.contains("air-defen");
         if category == Category::Destroyed
-            && air_defence
+            && air_defence()
             && (matches!(kind, Kind::Aircraft | Kind::Drones)
                 || np
                     .head
@@ -522,13 +587,15 @@ fn sentence_claims(
         }
         // A passive downing counts only when something downed it ("were shot
         // down", "intercepted"), not when it "crashed".
-        let shot = trigger != Trigger::Passive
-            || ["shot down", "intercepted", "downed", "brought down"]
-                .iter()
-                .any(|w| s.lc.contains(w));
+        let shot = || {
+            trigger != Trigger::Passive
+                || ["shot down", "intercepted", "downed", "brought down"]
+                    .iter()
+                    .any(|w| s.lc.contains(w))
+        };
         if side.is_none()
             && category == Category::Downed
-            && shot
+            && shot()
             && matches!(
                 trigger,
                 Trigger::Active | Trigger::Coordinated | Trigger::Passive
@@ -708,6 +775,11 @@ fn sentence_claims(
         }
     }
     let events = if eventful {
+        if !state.pending_places.is_empty()
+            && (0..s.len()).any(|k| crate::events::place_anaphor_at(s, k))
+        {
+            state.settle_last_place(s.text);
+        }
         let claims: Vec<&Claim> = out.iter().map(|c| &c.claim).collect();
         crate::events::sentence_events(
             s,
@@ -726,26 +798,13 @@ fn sentence_claims(
         Vec::new()
     };
     // Remember the last place named (for "in the city" later on).
-    // The most specific place of the sentence ("El-Fasher, the capital of
-    // North Darfur State" is El-Fasher), else its last.
-    let resolved: Vec<sitrep_model::Place> = place_mentions
-        .iter()
-        .filter_map(|m| {
-            let p = state.resolve_place(m)?;
-            let name = s.text.get(m.start..m.end).unwrap_or("").to_string();
-            Some(sitrep_model::Place {
-                name,
-                ..p.to_model()
-            })
-        })
-        .collect();
-    let specific = resolved
-        .iter()
-        .find(|p| p.precision == Some(sitrep_model::Precision::Place))
-        .or(resolved.last())
-        .cloned();
-    if specific.is_some() {
-        state.last_place = specific;
+    if places_here {
+        if let Some(place) = state.specific_place(s.text, &place_mentions) {
+            state.last_place = Some(place);
+            state.pending_places.clear();
+        }
+    } else if countable {
+        state.pending_places.push((s.start, s.end));
     }
     (out, events)
 }
@@ -1666,7 +1725,7 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
         return Some(sp);
     }
     // The head: the last word before the first comma, bracket or preposition.
-    let mut head = String::new();
+    let mut head: &str = "";
     let mut head_idx = a;
     for k in a..b {
         let w = s.w(k);
@@ -1678,13 +1737,13 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
             break;
         }
         if s.toks[k].kind == crate::tokens::TokenKind::Word {
-            head = w.to_string();
+            head = w;
             head_idx = k;
         }
     }
     let first_mention = s.mentions_in(a, b).next();
     let state_word = (a..b).any(|k| s.w(k) == "state");
-    let unaffiliated = unaffiliated_head(&head)
+    let unaffiliated = unaffiliated_head(head)
         && !state_word
         && !first_mention.is_some_and(|m| {
             matches!(m.kind, MentionKind::International | MentionKind::Organ)
@@ -1719,14 +1778,14 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
                 && s.raw(k).chars().any(char::is_lowercase)
         })
         .collect();
-    let anonymous = anonymous_head(&head) && names.is_empty();
+    let anonymous = anonymous_head(head) && names.is_empty();
     let mut sp = Speaker {
         text,
         side: None,
         anonymous,
         state: false,
         unresolved: false,
-        head: head.clone(),
+        head: head.to_string(),
         side_from_context: false,
     };
     if unaffiliated {
@@ -1767,7 +1826,7 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
     }
     // "the ministry", "the military", "A military statement", "the group".
     let definite = matches!(s.w(a), "the" | "a" | "this" | "that" | "its" | "an");
-    let organ = organ_head(&head) || matches!(head.as_str(), "military" | "army" | "office");
+    let organ = organ_head(head) || matches!(head, "military" | "army" | "office");
     if definite && organ {
         // "In Israel, the prime minister's office said": the state named
         // earlier in the same clause.
@@ -1796,7 +1855,7 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
                 }
             }
         };
-        let fam = family(&head);
+        let fam = family(head);
         let found = state
             .history
             .iter()
@@ -1805,7 +1864,7 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
                 h.side.is_some()
                     && (fam.is_empty()
                         || family(&h.head) == fam
-                        || h.text.to_ascii_lowercase().contains(head.as_str()))
+                        || h.text.to_ascii_lowercase().contains(head))
             })
             // "the ministry" may refer to any earlier speaker; "a spokesman"
             // only to one of its own kind.
@@ -1824,7 +1883,7 @@ fn resolve_speaker_value(s: &Sent<'_>, a: usize, b: usize, state: &DocState) -> 
             return Some(sp);
         }
     }
-    if !names.is_empty() || (organ_head(&head) && !anonymous) {
+    if !names.is_empty() || (organ_head(head) && !anonymous) {
         sp.unresolved = true;
     }
     Some(sp)
@@ -2133,6 +2192,55 @@ fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The places of each event of `text`, in order.
+    fn event_places(text: &str) -> Vec<Vec<String>> {
+        let doc = sitrep_model::Document {
+            id: "t".into(),
+            published: "2026-02-27".parse().ok(),
+            text: text.into(),
+            ..sitrep_model::Document::default()
+        };
+        crate::Extractor::bundled()
+            .extract(&doc)
+            .events
+            .iter()
+            .map(|e| e.places.iter().map(|p| p.name.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_city_is_the_place_of_an_earlier_figure() {
+        // The first sentence names its place only for "in the district" later.
+        assert_eq!(
+            event_places(
+                "Officials in Kandahar said 12 people were wounded. \
+                 Pakistani forces carried out attacks in the district, Mujahid said."
+            ),
+            [["Kandahar"]]
+        );
+    }
+
+    #[test]
+    fn the_city_is_the_newest_place_named() {
+        assert_eq!(
+            event_places(
+                "Officials in Quetta said 12 people were wounded. \
+                 Pakistani jets struck Khost overnight, officials said. \
+                 Officials in Jalalabad said 12 people were wounded. \
+                 Pakistani forces carried out attacks in the city, Mujahid said."
+            ),
+            [["Khost"], ["Jalalabad"]]
+        );
+        assert_eq!(
+            event_places(
+                "Officials in Quetta said 12 people were wounded. \
+                 Pakistani jets struck Khost overnight, officials said. \
+                 Pakistani forces carried out attacks in the city, Mujahid said."
+            ),
+            [["Khost"], ["Khost"]]
+        );
+    }
 
     fn cand(n: u64, side: Option<&str>, claimant: Option<&str>, heading: bool) -> Cand {
         Cand {

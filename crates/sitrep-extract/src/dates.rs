@@ -97,7 +97,7 @@ pub struct TimeExpr {
 /// ```
 pub fn find(text: &str, published: Option<Date>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    with_tokens(text, |toks| scan_times(toks, published, &mut out));
+    with_tokens(text, None, |toks| scan_times(toks, published, &mut out));
     out
 }
 

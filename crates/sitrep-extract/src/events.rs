@@ -1125,20 +1125,24 @@ fn places(
     out
 }
 
+/// Whether token `k` is the "the" of "in the city", "near the camp" and the
+/// like: a noun that stands for a place named before.
+pub(crate) fn place_anaphor_at(s: &Sent<'_>, k: usize) -> bool {
+    s.w(k) == "the"
+        && matches!(
+            s.w(k + 1),
+            "city" | "town" | "district" | "area" | "village" | "region" | "camp"
+        )
+        && matches!(
+            s.w_at(k, -1),
+            "in" | "of" | "near" | "around" | "across" | "on"
+        )
+}
+
 /// "in the city", "west of the city", "the district": the last place the
 /// story named, when the clause names none.
 fn anaphoric_place(s: &Sent<'_>, t: &Trig, right: usize, state: &DocState) -> Option<Place> {
-    let anaphor = (t.at.saturating_sub(6)..right).any(|k| {
-        s.w(k) == "the"
-            && matches!(
-                s.w(k + 1),
-                "city" | "town" | "district" | "area" | "village" | "region" | "camp"
-            )
-            && matches!(
-                s.w_at(k, -1),
-                "in" | "of" | "near" | "around" | "across" | "on"
-            )
-    });
+    let anaphor = (t.at.saturating_sub(6)..right).any(|k| place_anaphor_at(s, k));
     if !anaphor {
         return None;
     }

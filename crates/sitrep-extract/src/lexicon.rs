@@ -648,10 +648,47 @@ const EVENT_WORDS: &[&str] = &[
     "fire",
 ];
 
+/// The words with [`class`] flags, and a bit for the shape of each (its
+/// length, first and last byte): most words of a text have a shape no listed
+/// word has, and are answered without hashing them.
+struct Vocabulary {
+    flags: FxHashMap<&'static str, u16>,
+    shapes: Vec<u64>,
+}
+
+impl Vocabulary {
+    /// The longest word whose shape has a bit; longer words are looked up.
+    const SHAPED: usize = 24;
+
+    /// The shape bit of `w`, or `None` for a word too long or empty. Bytes
+    /// fold to five bits (all letters stay apart; other bytes may share).
+    fn shape(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) if b.len() <= Self::SHAPED => {
+                Some(b.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31))
+            }
+            _ => None,
+        }
+    }
+
+    fn flags(&self, w: &str) -> u16 {
+        if let Some(bit) = Self::shape(w)
+            && self
+                .shapes
+                .get(bit / 64)
+                .is_none_or(|word| word & (1 << (bit % 64)) == 0)
+        {
+            return 0;
+        }
+        self.flags.get(w).copied().unwrap_or(0)
+    }
+}
+
 // FxHash: these keys are our own word lists, not attacker-chosen, and
 // SipHash showed up at 5% of the extractor's time.
-static VOCABULARY: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut flags: FxHashMap<&'static str, u16> = FxHashMap::default();
     let lists: [(&[&'static str], u16); 6] = [
         (NUMBER_WORDS, class::NUMBER),
         (TIME_WORDS, class::TIME),
@@ -660,15 +697,21 @@ static VOCABULARY: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         (SPEECH_WORDS, class::SPEECH),
         (&["according", "quoting", "citing", "quoted"], class::ATTRIB),
     ];
+    let mut shapes = vec![0u64; ((Vocabulary::SHAPED + 1) << 10) / 64];
     for (words, flag) in lists {
         for &w in words {
-            *map.entry(w).or_insert(0) |= flag;
+            *flags.entry(w).or_insert(0) |= flag;
+            if let Some(bit) = Vocabulary::shape(w)
+                && let Some(word) = shapes.get_mut(bit / 64)
+            {
+                *word |= 1 << (bit % 64);
+            }
         }
     }
-    map
+    Vocabulary { flags, shapes }
 });
 
 /// The [`class`] flags of a lower-case word (0 for most words).
 pub(crate) fn class(w: &str) -> u16 {
-    VOCABULARY.get(w).copied().unwrap_or(0)
+    VOCABULARY.flags(w)
 }

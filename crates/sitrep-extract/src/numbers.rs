@@ -141,7 +141,7 @@ pub struct NumberExpr {
 /// ```
 pub fn find(text: &str) -> Vec<NumberExpr> {
     let mut out = Vec::new();
-    with_tokens(text, |toks| scan_numbers(toks, &mut out));
+    with_tokens(text, None, |toks| scan_numbers(toks, &mut out));
     out
 }
 
@@ -162,9 +162,11 @@ fn scan_numbers(toks: &[Tok], out: &mut Vec<NumberExpr>) {
 }
 
 /// [`find`] and [`crate::dates::find`] in one pass of the tokenizer; either
-/// scan can be skipped. Same results as calling both.
+/// scan can be skipped. Same results as calling both. `lower` is `text`
+/// ASCII-lower-cased, when the caller has it at hand.
 pub(crate) fn find_with_times(
     text: &str,
+    lower: Option<&str>,
     numbers: bool,
     times: Option<Option<jiff::civil::Date>>,
 ) -> (Vec<NumberExpr>, Vec<crate::dates::TimeExpr>) {
@@ -173,7 +175,7 @@ pub(crate) fn find_with_times(
     if !numbers && times.is_none() {
         return (nums, found_times);
     }
-    with_tokens(text, |toks| {
+    with_tokens(text, lower, |toks| {
         if numbers {
             scan_numbers(toks, &mut nums);
         }
@@ -269,8 +271,10 @@ impl Tok {
     }
 }
 
-/// Cuts `text` into tokens, replacing the contents of `out`.
-pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
+/// Cuts `text` into tokens, replacing the contents of `out`. `lower`, when
+/// given, is `text` ASCII-lower-cased: the words' lower-case forms are copied
+/// from it instead of lower-cased again.
+pub(crate) fn tokenize(text: &str, lower: Option<&str>, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     let mut i = 0;
@@ -300,25 +304,41 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             || (c >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
         {
             let mut end = i;
-            while let Some(&d) = b.get(end) {
-                if d.is_ascii_alphabetic() {
-                    end += 1;
-                } else if d >= 0x80 {
-                    match char_at(text, end) {
-                        Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
+            let mut ascii = true;
+            loop {
+                end += b
+                    .get(end..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|d| !d.is_ascii_alphabetic())
+                    .unwrap_or(b.len().saturating_sub(end));
+                match b.get(end) {
+                    Some(&d) if d >= 0x80 => match char_at(text, end) {
+                        Some(ch) if ch.is_alphabetic() => {
+                            ascii = false;
+                            end += ch.len_utf8();
+                        }
                         _ => break,
-                    }
-                } else {
-                    break;
+                    },
+                    _ => break,
                 }
             }
             tok.kind = Kind::Word;
             tok.end = end;
             tok.cap = c.is_ascii_uppercase();
-            let word = b.get(start..end).unwrap_or(&[]);
-            if word.len() <= LW && word.is_ascii() {
-                for (dst, src) in tok.lw.iter_mut().zip(word) {
-                    *dst = src.to_ascii_lowercase();
+            if ascii
+                && let Some(word) = b.get(start..end)
+                && let Some(lw) = tok.lw.get_mut(..word.len())
+            {
+                match lower
+                    .and_then(|l| l.as_bytes().get(start..end))
+                    .filter(|l| l.len() == word.len())
+                {
+                    Some(lowered) => lw.copy_from_slice(lowered),
+                    None => {
+                        lw.copy_from_slice(word);
+                        lw.make_ascii_lowercase();
+                    }
                 }
                 tok.lwn = word.len() as u8;
             }
@@ -420,11 +440,12 @@ thread_local! {
     static SCRATCH: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Tokenizes `text` into a reused buffer and runs `f` over the tokens.
-pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&[Tok]) -> R) -> R {
+/// Tokenizes `text` (see [`tokenize`] for `lower`) into a reused buffer and
+/// runs `f` over the tokens.
+pub(crate) fn with_tokens<R>(text: &str, lower: Option<&str>, f: impl FnOnce(&[Tok]) -> R) -> R {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut toks) => {
-            tokenize(text, &mut toks);
+            tokenize(text, lower, &mut toks);
             let r = f(&toks);
             if toks.capacity() > 1 << 14 {
                 // Do not keep the buffer of one huge input alive.
@@ -434,7 +455,7 @@ pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&[Tok]) -> R) -> R {
         }
         Err(_) => {
             let mut toks = Vec::new();
-            tokenize(text, &mut toks);
+            tokenize(text, lower, &mut toks);
             f(&toks)
         }
     })

@@ -6,7 +6,7 @@
 
 use sitrep_gazetteer::SideMention;
 
-use crate::sentences::SentenceKind;
+use crate::sentences::{Sentence, SentenceKind};
 use crate::tokens::{Token, TokenKind, tokenize};
 
 /// A sentence with its tokens.
@@ -18,9 +18,11 @@ pub(crate) struct Sent<'t> {
     /// One past the last byte.
     pub end: usize,
     /// The sentence, ASCII-lower-cased (same byte length as the original).
-    pub lc: String,
+    pub lc: &'t str,
     /// Tokens, in document coordinates.
     pub toks: Vec<Token>,
+    /// Each token's text, ASCII-lower-cased.
+    words: Vec<&'t str>,
     /// What the sentence is.
     pub kind: SentenceKind,
     /// Its paragraph index.
@@ -31,36 +33,66 @@ pub(crate) struct Sent<'t> {
     pub cls: Vec<u16>,
 }
 
+/// The vectors of a [`Sent`], kept from one sentence to the next so that a
+/// document's sentences allocate them once.
+#[derive(Default)]
+pub(crate) struct SentBuffers<'t> {
+    toks: Vec<Token>,
+    words: Vec<&'t str>,
+    cls: Vec<u16>,
+}
+
 impl<'t> Sent<'t> {
+    /// The `sentence` of `text`, with the side `mentions` inside it; `lower`
+    /// is the whole of `text` ASCII-lower-cased (once per document, not per
+    /// sentence). The vectors are `buffers`, cleared: a document's sentences
+    /// reuse one set (see [`Sent::into_buffers`]).
     pub fn new(
+        buffers: SentBuffers<'t>,
         text: &'t str,
-        start: usize,
-        end: usize,
-        kind: SentenceKind,
-        paragraph: u32,
+        lower: &'t str,
+        sentence: &Sentence,
         mentions: &'t [SideMention],
     ) -> Sent<'t> {
-        let lc = text.get(start..end).unwrap_or("").to_ascii_lowercase();
-        let toks = tokenize(text, start, end);
-        let cls = toks
-            .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => {
-                    crate::lexicon::class(lc.get(t.start - start..t.end - start).unwrap_or(""))
-                }
-                _ => 0,
-            })
-            .collect();
+        let Sentence {
+            start,
+            end,
+            paragraph,
+            kind,
+        } = *sentence;
+        let SentBuffers {
+            mut toks,
+            mut words,
+            mut cls,
+        } = buffers;
+        tokenize(text, start, end, &mut toks);
+        words.clear();
+        words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
+        cls.clear();
+        cls.extend(toks.iter().zip(&words).map(|(t, w)| match t.kind {
+            TokenKind::Word => crate::lexicon::class(w),
+            _ => 0,
+        }));
         Sent {
             text,
             start,
             end,
-            lc,
+            lc: lower.get(start..end).unwrap_or(""),
             toks,
+            words,
             kind,
             paragraph,
             mentions,
             cls,
+        }
+    }
+
+    /// The sentence's vectors, for the next sentence to reuse.
+    pub fn into_buffers(self) -> SentBuffers<'t> {
+        SentBuffers {
+            toks: self.toks,
+            words: self.words,
+            cls: self.cls,
         }
     }
 
@@ -70,18 +102,12 @@ impl<'t> Sent<'t> {
     }
 
     /// Lower-cased text of token `i`, or "" past either end.
-    pub fn w(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => self
-                .lc
-                .get(t.start - self.start..t.end - self.start)
-                .unwrap_or(""),
-            None => "",
-        }
+    pub fn w(&self, i: usize) -> &'t str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// Lower-cased text of token `i` counted from `base` by a signed offset.
-    pub fn w_at(&self, base: usize, delta: isize) -> &str {
+    pub fn w_at(&self, base: usize, delta: isize) -> &'t str {
         match base.checked_add_signed(delta) {
             Some(i) => self.w(i),
             None => "",
@@ -107,7 +133,7 @@ impl<'t> Sent<'t> {
     pub fn cap(&self, i: usize) -> bool {
         self.toks
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(self.text))
+            .is_some_and(|t| t.kind == TokenKind::Word && t.capitalized)
     }
 
     /// True when token `i` is punctuation.

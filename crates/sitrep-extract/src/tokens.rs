@@ -31,6 +31,8 @@ pub struct Token {
     pub end: usize,
     /// What it is made of.
     pub kind: TokenKind,
+    /// True when the token starts with an upper-case letter.
+    pub capitalized: bool,
 }
 
 impl Token {
@@ -38,47 +40,56 @@ impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
-
-    /// True when the token starts with an upper-case letter.
-    pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    }
 }
 
-/// Tokenizes `text[start..end]`, giving offsets in `text` coordinates.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Tokenizes `text[start..end]` into `out` (replacing its contents), giving
+/// offsets in `text` coordinates.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
     let Some(slice) = text.get(start..end) else {
-        return out;
+        return;
     };
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = slice.as_bytes();
+    // About one token per four bytes of prose: no regrowth while pushing.
+    out.reserve(slice.len() / 4 + 1);
+    let mut i = 0;
+    while let Some(c) = char_at(slice, i) {
         let abs = start + i;
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut last = i + c.len_utf8();
+            let mut last = i + len;
             let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    all_digits &= d.is_ascii_digit();
-                    last = j + d.len_utf8();
-                    chars.next();
-                } else if (d == ',' || d == '.') && all_digits {
-                    // Keep "2,640" and "2.9" whole: a separator between digits.
-                    let next = slice[j + 1..].chars().next();
-                    if next.is_some_and(|n| n.is_ascii_digit()) {
-                        last = j + 1;
-                        chars.next();
-                    } else {
-                        break;
+            loop {
+                // A run of ASCII letters and digits, then what stopped it.
+                let rest = bytes.get(last..).unwrap_or_default();
+                let run = rest
+                    .iter()
+                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                    .unwrap_or(rest.len());
+                all_digits = all_digits
+                    && rest
+                        .get(..run)
+                        .is_some_and(|r| r.iter().all(u8::is_ascii_digit));
+                last += run;
+                match bytes.get(last) {
+                    Some(b',' | b'.')
+                        if all_digits && bytes.get(last + 1).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        // Keep "2,640" and "2.9" whole: a separator between digits.
+                        last += 1;
                     }
-                } else {
-                    break;
+                    Some(b) if !b.is_ascii() => match char_at(slice, last) {
+                        Some(d) if d.is_alphanumeric() => {
+                            all_digits = false;
+                            last += d.len_utf8();
+                        }
+                        _ => break,
+                    },
+                    _ => break,
                 }
             }
             let kind = if all_digits {
@@ -90,31 +101,57 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 start: abs,
                 end: start + last,
                 kind,
+                capitalized: c.is_uppercase(),
             });
+            i = last;
             continue;
         }
         if c == '\'' || c == '’' {
             // Possessive: "'s" followed by a non-letter.
-            let rest = &slice[i + c.len_utf8()..];
-            let mut rc = rest.chars();
-            if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(char::is_alphanumeric)
+            let s_at = i + len;
+            if matches!(bytes.get(s_at), Some(b's' | b'S'))
+                && !char_at(slice, s_at + 1).is_some_and(char::is_alphanumeric)
             {
-                chars.next();
                 out.push(Token {
                     start: abs,
-                    end: abs + c.len_utf8() + 1,
+                    end: abs + len + 1,
                     kind: TokenKind::Possessive,
+                    capitalized: false,
                 });
+                i = s_at + 1;
                 continue;
             }
         }
         out.push(Token {
             start: abs,
-            end: abs + c.len_utf8(),
+            end: abs + len,
             kind: TokenKind::Punct,
+            capitalized: c.is_uppercase(),
         });
+        i += len;
     }
-    out
+}
+
+/// Which bytes are ASCII letters and digits (one lookup in the tokenizer's
+/// inner loop instead of three range tests).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `i` of `text` (`None` at the end), with a fast
+/// path for ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..)?.chars().next(),
+        None => None,
+    }
 }
 
 #[cfg(test)]
@@ -122,7 +159,9 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        toks.iter().map(|t| t.text(s)).collect()
     }
 
     #[test]
@@ -149,6 +188,28 @@ mod tests {
     }
 
     #[test]
+    fn marks_capitalized_tokens() {
+        let s = "Kabul’s army, Éire and 5 UN posts";
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        let caps: Vec<(&str, bool)> = toks.iter().map(|t| (t.text(s), t.capitalized)).collect();
+        assert_eq!(
+            caps,
+            [
+                ("Kabul", true),
+                ("’s", false),
+                ("army", false),
+                (",", false),
+                ("Éire", true),
+                ("and", false),
+                ("5", false),
+                ("UN", true),
+                ("posts", false)
+            ]
+        );
+    }
+
+    #[test]
     fn keeps_apostrophes_that_are_not_possessive() {
         assert_eq!(
             texts("the soldiers' 'own' words"),
@@ -159,7 +220,13 @@ mod tests {
     #[test]
     fn offsets_are_in_text_coordinates() {
         let s = "xx «Kyiv» 5";
-        let toks = tokenize(s, 3, s.len());
+        let mut toks = vec![Token {
+            start: 0,
+            end: 1,
+            kind: TokenKind::Punct,
+            capitalized: false,
+        }];
+        tokenize(s, 3, s.len(), &mut toks);
         assert_eq!(
             toks.iter().map(|t| t.text(s)).collect::<Vec<_>>(),
             ["«", "Kyiv", "»", "5"]

@@ -213,7 +213,7 @@ fn figures(read: &Read, query: &LedgerQuery, options: &Options) -> Vec<Contested
         .zip(&places)
         .map(|(c, place)| {
             ClaimRecord::new(&c.id, &c.document_id, &c.claim)
-                .syndicate(&c.document_id)
+                .syndicate(&c.syndicate)
                 .outlet(c.outlet.as_deref())
                 .published(c.published)
                 .place(place.as_deref())
@@ -230,7 +230,7 @@ fn groups(events: &[StoredEvent], query: &LedgerQuery, options: &Options) -> Vec
         .map(|e| EventRecord {
             event_id: &e.id,
             document_id: &e.document_id,
-            syndicate: &e.document_id,
+            syndicate: &e.syndicate,
             outlet: e.outlet.as_deref(),
             published: e.published,
             event: &e.event,

@@ -18,6 +18,12 @@
 //! - **Re-extract** stored documents whose extraction came from another
 //!   extractor version ([`Store::reextract`] takes the extractor as a
 //!   closure, so this crate does not depend on `sitrep-extract`).
+//! - **Link syndicated copies**: a document whose text is a near-copy of
+//!   one stored earlier (one wire story printed by several outlets; rules
+//!   in [`syndication`]) joins that document's *syndicate*, named by the
+//!   earliest-stored copy's id. Every copy stays stored and visible
+//!   ([`Store::sightings`]); [`StoredClaim::syndicate`] lets a reconciler
+//!   count one report once, not once per outlet.
 //! - **Query** claims and events with filters ([`ClaimFilter`],
 //!   [`EventFilter`]), fetch documents, count things ([`Stats`]).
 //! - **Migrate** the schema: `migrations/*.sql`, applied in order and
@@ -50,6 +56,7 @@ mod filter;
 mod hash;
 mod migrate;
 mod sqlite;
+pub mod syndication;
 mod types;
 
 use sitrep_model::{Document, Extraction};
@@ -60,7 +67,8 @@ pub use hash::content_hash;
 pub use migrate::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
 pub use types::{
-    IngestReport, OnConflict, Rejected, Stats, StoredClaim, StoredEvent, claim_id, event_id,
+    IngestReport, OnConflict, Rejected, Sighting, Stats, StoredClaim, StoredEvent, claim_id,
+    event_id,
 };
 
 /// A place where sitrep keeps what it has read and extracted.
@@ -80,6 +88,11 @@ pub trait Store {
     ///   claims and events are replaced (`reextracted`);
     /// - stored with another content hash: `on_conflict` decides (`conflicts`
     ///   or `replaced`).
+    ///
+    /// A document stored or replaced is fingerprinted and, when it is a copy
+    /// of a document stored before it (or earlier in the batch), joins that
+    /// document's syndicate (`syndicated`; rules in [`syndication`]).
+    /// Replacing a document re-links it and the copies its change affects.
     ///
     /// A record whose extraction id differs from its document id, or whose
     /// values cannot be stored faithfully (a number above `i64::MAX`, a
@@ -146,6 +159,16 @@ pub trait Store {
     ///
     /// When the database fails.
     fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// Every stored copy of the report that document `id` carries: the
+    /// documents of its syndicate, in the order they were stored (the
+    /// original, whose id names the syndicate, first). A document that is
+    /// nobody's copy is its only sighting; an unknown id has none.
+    ///
+    /// # Errors
+    ///
+    /// When the database fails or a row is corrupt.
+    fn sightings(&self, id: &str) -> Result<Vec<Sighting>, StoreError>;
 
     /// Runs `extract` over every stored document whose extraction is not
     /// from `extractor_version` and stores the results, `batch_size`

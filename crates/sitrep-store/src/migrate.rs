@@ -7,16 +7,40 @@
 //! apply it). A database whose version is newer than this build knows is
 //! refused, and so is a database that holds tables but is not a sitrep
 //! store. This module does not back up the database before migrating.
+//!
+//! A migration may have a Rust step that runs after its SQL in the same
+//! transaction (version 3 computes the fingerprints of stored documents and
+//! links their syndicated copies). Foreign keys are off while migrations
+//! run, so that a table can be rebuilt (SQLite's twelve-step procedure)
+//! without its `ON DELETE CASCADE` emptying the tables that refer to it;
+//! `PRAGMA foreign_key_check` must find nothing before each commit, and
+//! foreign keys are turned back on afterwards.
 
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::StoreError;
 
+/// One schema step: SQL, then optionally Rust, in one transaction.
+struct Migration {
+    sql: &'static str,
+    after: Option<fn(&Connection) -> rusqlite::Result<()>>,
+}
+
 /// The migrations, in order: entry `i` takes the schema from version `i` to
 /// version `i + 1`.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_init.sql"),
-    include_str!("../migrations/0002_claims_subject_index.sql"),
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("../migrations/0001_init.sql"),
+        after: None,
+    },
+    Migration {
+        sql: include_str!("../migrations/0002_claims_subject_index.sql"),
+        after: None,
+    },
+    Migration {
+        sql: include_str!("../migrations/0003_syndication.sql"),
+        after: Some(crate::sqlite::backfill_syndicates),
+    },
 ];
 
 /// The schema version this build creates and understands.
@@ -34,7 +58,21 @@ pub(crate) fn migrate(conn: &mut Connection, path: &str) -> Result<i64, StoreErr
     };
     let found = user_version(conn).map_err(open_err)?;
     check_known(conn, path, found)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
+    if found >= SCHEMA_VERSION {
+        return Ok(found);
+    }
+    // Not inside a transaction: SQLite ignores this pragma there.
+    conn.pragma_update(None, "foreign_keys", false)
+        .map_err(open_err)?;
+    let applied = apply(conn, path, found);
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(open_err)?;
+    applied?;
+    Ok(found)
+}
+
+fn apply(conn: &mut Connection, path: &str, found: i64) -> Result<(), StoreError> {
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
         if version <= found {
             continue;
@@ -53,12 +91,27 @@ pub(crate) fn migrate(conn: &mut Connection, path: &str) -> Result<i64, StoreErr
             check_known(&tx, path, current)?;
             continue;
         }
-        tx.execute_batch(sql).map_err(migration_err)?;
+        tx.execute_batch(migration.sql).map_err(migration_err)?;
+        if let Some(after) = migration.after {
+            after(&tx).map_err(migration_err)?;
+        }
+        let dangling: i64 = tx
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })
+            .map_err(migration_err)?;
+        if dangling > 0 {
+            return Err(StoreError::Migration {
+                path: path.to_string(),
+                version,
+                source: format!("{dangling} row(s) would break a foreign key").into(),
+            });
+        }
         tx.pragma_update(None, "user_version", version)
             .map_err(migration_err)?;
         tx.commit().map_err(migration_err)?;
     }
-    Ok(found)
+    Ok(())
 }
 
 fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
@@ -120,7 +173,11 @@ mod tests {
     #[test]
     fn application_id_spells_sitr() {
         assert_eq!(APPLICATION_ID.to_be_bytes()[4..], *b"SITR");
-        assert!(MIGRATIONS[0].contains(&format!("application_id = {APPLICATION_ID};")));
+        assert!(
+            MIGRATIONS[0]
+                .sql
+                .contains(&format!("application_id = {APPLICATION_ID};"))
+        );
     }
 
     #[test]
@@ -128,6 +185,11 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         assert_eq!(migrate(&mut conn, ":memory:").unwrap(), 0);
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        // Foreign keys were off while migrating, and are on again.
+        let foreign_keys: bool = conn
+            .pragma_query_value(None, "foreign_keys", |row| row.get(0))
+            .unwrap();
+        assert!(foreign_keys);
         // Running again finds everything applied.
         assert_eq!(migrate(&mut conn, ":memory:").unwrap(), SCHEMA_VERSION);
     }

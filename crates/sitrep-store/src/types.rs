@@ -18,6 +18,11 @@ pub struct StoredClaim {
     pub outlet: Option<String>,
     /// The document's publication day.
     pub published: Option<Date>,
+    /// The document's syndicate: the id of the earliest-stored copy of the
+    /// same report (the document's own id when it is nobody's copy). Claims
+    /// with the same syndicate are one source, however many outlets
+    /// printed it.
+    pub syndicate: String,
     /// The claim itself, exactly as ingested.
     pub claim: Claim,
 }
@@ -35,8 +40,26 @@ pub struct StoredEvent {
     pub outlet: Option<String>,
     /// The document's publication day.
     pub published: Option<Date>,
+    /// The document's syndicate (see [`StoredClaim::syndicate`]).
+    pub syndicate: String,
     /// The event itself, exactly as ingested.
     pub event: Event,
+}
+
+/// One outlet's copy of a report: a document of a syndicate, as
+/// [`crate::Store::sightings`] lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sighting {
+    /// The document's id.
+    pub document_id: String,
+    /// The document's outlet.
+    pub outlet: Option<String>,
+    /// The document's publication day.
+    pub published: Option<Date>,
+    /// Where the document was read.
+    pub url: Option<String>,
+    /// The document's title.
+    pub title: Option<String>,
 }
 
 /// The id of the `ordinal`th claim of a document.
@@ -94,6 +117,10 @@ pub struct IngestReport {
     pub claims: usize,
     /// Events written.
     pub events: usize,
+    /// Documents stored or replaced in this batch that were linked as
+    /// copies of an earlier-stored document (their syndicate is another
+    /// document's id).
+    pub syndicated: usize,
 }
 
 impl IngestReport {
@@ -108,6 +135,7 @@ impl IngestReport {
             rejected,
             claims,
             events,
+            syndicated,
         } = other;
         self.inserted += inserted;
         self.duplicates += duplicates;
@@ -117,6 +145,7 @@ impl IngestReport {
         self.rejected.extend(rejected);
         self.claims += claims;
         self.events += events;
+        self.syndicated += syndicated;
     }
 }
 
@@ -133,6 +162,9 @@ pub struct Stats {
     pub events: u64,
     /// Stored event places.
     pub places: u64,
+    /// Distinct syndicates: stored documents, counting the copies of one
+    /// report once.
+    pub syndicates: u64,
     /// How many documents each extractor version extracted, by version.
     pub extractor_versions: Vec<(String, u64)>,
     /// The earliest publication day of a stored document.

@@ -46,6 +46,9 @@ conformance!(
     malformed_records_are_rejected_and_the_rest_stored,
     same_id_twice_in_one_batch,
     empty_store_and_empty_batch,
+    syndicated_copies_are_linked_and_stay_visible,
+    replacing_a_document_relinks_its_copies,
+    short_texts_are_linked_only_when_identical,
 );
 
 fn ingest_corpus(store: &mut dyn Store) {
@@ -61,21 +64,21 @@ fn ingest_corpus(store: &mut dyn Store) {
     );
 }
 
-const CORPUS_SNAPSHOT: &str = r#"stats v2 documents=4 claims=6 events=4 places=4 runs=[extract-1.0:4] published 2025-03-10..2025-04-02
+const CORPUS_SNAPSHOT: &str = r#"stats v3 documents=4 claims=6 events=4 places=4 syndicates=4 runs=[extract-1.0:4] published 2025-03-10..2025-04-02
 document d1 https://news.example/d1 Valley Herald 2025-03-10 Report d1 "The Northmark defence ministry said on Sunday that 12 Southmark soldiers were killed near Redford. Southmark denied that any of its soldiers were captured."
 document d2 https://news.example/d2 Coast Daily 2025-04-02 Report d2 "Aid workers said at least 300 families fled the camp in March. Officials said between 4 and 6 police officers were injured. No curfew was imposed."
 document d3 https://news.example/d3 - - Report d3 "Rebels claimed to have downed two Northmark drones last year over Upper Vale, where both armies patrol."
 document d4 - - - - "A hospital official said 3 people died."
-claim d4#c0 [d4 #0 - -] killed 3..- exact "3" | "people" - people | asserted by "A hospital official" - anonymous=true | date - | 0..19 "A hospital official" | 0.75 | flags []
-claim d3#c0 [d3 #0 - -] downed 2..- exact "two" | "Northmark drones" NTH drones | asserted by "Rebels" REB anonymous=false | date 2024 | 0..14 "Rebels claimed" | 1 | flags []
-claim d2#c0 [d2 #0 Coast Daily 2025-04-02] displaced 300..- at_least "at least 300" | "families" - people | asserted by "Aid workers" - anonymous=true | date 2025-03 | 0..16 "Aid workers said" | 0.75 | flags []
-claim d1#c0 [d1 #0 Valley Herald 2025-03-10] killed 12..- exact "12" | "Southmark soldiers" STH soldiers | asserted by "The Northmark defence ministry" NTH anonymous=false | date 2025-03-09 | 0..35 "The Northmark defence ministry said" | 0.75 | flags []
-claim d1#c1 [d1 #1 Valley Herald 2025-03-10] captured 0..- exact "any" | "its soldiers" STH soldiers | denied by "Southmark" STH anonymous=false | date - | 99..115 "Southmark denied" | 0.75 | flags [side_from_possessive]
-claim d2#c1 [d2 #1 Coast Daily 2025-04-02] injured 4..6 range "between 4 and 6" | "police officers" STH police | asserted by "Officials" STH anonymous=true | date - | 63..77 "Officials said" | 0.6 | flags [claimant_side_from_context,date_from_context]
-event d3#e0 [d3 #0 - -] ASSAULT aerial | "Rebels"[REB] -> "both armies"[NTH+STH] | at [Upper Vale/NTH/Upper Vale/35,-0.5/admin1; Northmark/NTH/-/-,-/-] | date 2024 | negated=false | 0..14 "Rebels claimed"
-event d2#e0 [d2 #0 Coast Daily 2025-04-02] AID - | "Aid workers"[UN] -> - | at [Camp Seven/STH/-/-,-/place] | date 2025-03 | negated=false | 0..16 "Aid workers said"
-event d1#e0 [d1 #0 Valley Herald 2025-03-10] ASSAULT ground | "Northmark"[NTH] -> "Southmark soldiers"[STH] | at [Redford/STH/Lower Vale/34.125,70.5/place] | date 2025-03-09 | negated=false | 0..35 "The Northmark defence ministry said"
-event d2#e1 [d2 #1 Coast Daily 2025-04-02] COERCE - | - -> - | at [] | date - | negated=true | 124..133 "No curfew"
+claim d4#c0 [d4 #0 - - syn d4] killed 3..- exact "3" | "people" - people | asserted by "A hospital official" - anonymous=true | date - | 0..19 "A hospital official" | 0.75 | flags []
+claim d3#c0 [d3 #0 - - syn d3] downed 2..- exact "two" | "Northmark drones" NTH drones | asserted by "Rebels" REB anonymous=false | date 2024 | 0..14 "Rebels claimed" | 1 | flags []
+claim d2#c0 [d2 #0 Coast Daily 2025-04-02 syn d2] displaced 300..- at_least "at least 300" | "families" - people | asserted by "Aid workers" - anonymous=true | date 2025-03 | 0..16 "Aid workers said" | 0.75 | flags []
+claim d1#c0 [d1 #0 Valley Herald 2025-03-10 syn d1] killed 12..- exact "12" | "Southmark soldiers" STH soldiers | asserted by "The Northmark defence ministry" NTH anonymous=false | date 2025-03-09 | 0..35 "The Northmark defence ministry said" | 0.75 | flags []
+claim d1#c1 [d1 #1 Valley Herald 2025-03-10 syn d1] captured 0..- exact "any" | "its soldiers" STH soldiers | denied by "Southmark" STH anonymous=false | date - | 99..115 "Southmark denied" | 0.75 | flags [side_from_possessive]
+claim d2#c1 [d2 #1 Coast Daily 2025-04-02 syn d2] injured 4..6 range "between 4 and 6" | "police officers" STH police | asserted by "Officials" STH anonymous=true | date - | 63..77 "Officials said" | 0.6 | flags [claimant_side_from_context,date_from_context]
+event d3#e0 [d3 #0 - - syn d3] ASSAULT aerial | "Rebels"[REB] -> "both armies"[NTH+STH] | at [Upper Vale/NTH/Upper Vale/35,-0.5/admin1; Northmark/NTH/-/-,-/-] | date 2024 | negated=false | 0..14 "Rebels claimed"
+event d2#e0 [d2 #0 Coast Daily 2025-04-02 syn d2] AID - | "Aid workers"[UN] -> - | at [Camp Seven/STH/-/-,-/place] | date 2025-03 | negated=false | 0..16 "Aid workers said"
+event d1#e0 [d1 #0 Valley Herald 2025-03-10 syn d1] ASSAULT ground | "Northmark"[NTH] -> "Southmark soldiers"[STH] | at [Redford/STH/Lower Vale/34.125,70.5/place] | date 2025-03-09 | negated=false | 0..35 "The Northmark defence ministry said"
+event d2#e1 [d2 #1 Coast Daily 2025-04-02 syn d2] COERCE - | - -> - | at [] | date - | negated=true | 124..133 "No curfew"
 "#;
 
 fn round_trip_returns_exactly_what_was_ingested(store: &mut dyn Store) {
@@ -158,7 +161,7 @@ fn new_extractor_version_replaces_claims_and_events(store: &mut dyn Store) {
     let stats = store.stats().unwrap();
     assert_eq!(
         stats_line(&stats),
-        "stats v2 documents=4 claims=5 events=3 places=3 runs=[extract-1.0:3,extract-2.0:1] published 2025-03-10..2025-04-02"
+        "stats v3 documents=4 claims=5 events=3 places=3 syndicates=4 runs=[extract-1.0:3,extract-2.0:1] published 2025-03-10..2025-04-02"
     );
     // Ingesting under version 2 again is now a duplicate.
     let (d1, _) = corpus().swap_remove(0);
@@ -626,13 +629,231 @@ fn same_id_twice_in_one_batch(store: &mut dyn Store) {
 fn empty_store_and_empty_batch(store: &mut dyn Store) {
     assert_eq!(
         stats_line(&store.stats().unwrap()),
-        "stats v2 documents=0 claims=0 events=0 places=0 runs=[] published -..-"
+        "stats v3 documents=0 claims=0 events=0 places=0 syndicates=0 runs=[] published -..-"
     );
     assert_eq!(store.ingest(&[], V1).unwrap(), IngestReport::default());
     assert_eq!(store.document("d1").unwrap(), None);
     assert!(store.claims(&ClaimFilter::default()).unwrap().is_empty());
     assert!(store.events(&EventFilter::default()).unwrap().is_empty());
     assert!(store.documents_needing_reextract(V1).unwrap().is_empty());
+}
+
+/// A wire story written for these tests (about 110 words).
+const WIRE: &str = "Brenmoor, May 2 (Harbour Wire) - Floodwater released from a damaged dam \
+    swept through three villages below the Brenmoor reservoir on Thursday, killing at least \
+    eight people, the district administrator said.\n\n\
+    Rescue teams in boats reached the village of Orsk by the evening and evacuated about 400 \
+    residents to a school on higher ground. Each side accused the other of shelling the dam \
+    during the night.\n\n\
+    Engineers warned that the remaining wall could give way if the water level kept rising, \
+    and the administrator ordered two more villages to leave before dawn.\n\n\
+    The reservoir supplies drinking water to most of the district, and water trucks were \
+    being sent from the regional capital.";
+
+/// Another story from the same district, sharing place names and a figure.
+const OTHER: &str = "Brenmoor, May 9 (Harbour Wire) - Residents of Orsk began returning to \
+    their flooded homes on Friday, a week after the dam break that killed at least eight \
+    people, and found most wells contaminated. The district administrator said teams would \
+    test every well before the water could be drunk again, and that about 400 residents \
+    were still sleeping in the school. Farmers said the flood had carried away livestock and \
+    seed stores, and asked for help before the planting season ends.";
+
+fn wire_copy(
+    id: &str,
+    outlet: &str,
+    text: String,
+) -> (sitrep_model::Document, sitrep_model::Extraction) {
+    let d = doc(id, Some(outlet), Some("2025-05-03"), &text);
+    let c = claim(
+        Category::Killed,
+        ("people", None, Kind::People),
+        (8, None, sitrep_model::Qualifier::AtLeast, "at least eight"),
+        Stance::Asserted,
+        Some(("the district administrator", None, false)),
+        None,
+        evidence(&text, text.split_whitespace().next().unwrap()),
+        vec![],
+    );
+    let e = extraction(&d, vec![c], vec![]);
+    (d, e)
+}
+
+/// The original and three copies: a byline added and the last paragraph
+/// dropped; a copy of that copy with a word changed; the story reflowed
+/// under a new headline.
+fn wire_copies() -> Vec<(sitrep_model::Document, sitrep_model::Extraction)> {
+    let trimmed = WIRE.rsplit_once("\n\n").unwrap().0;
+    let bylined = format!("By Ines Varga, The Lakeside Post\n\n{trimmed}");
+    vec![
+        wire_copy("wire", "Harbour Wire", WIRE.to_string()),
+        wire_copy("other", "Harbour Wire", OTHER.to_string()),
+        wire_copy("post", "The Lakeside Post", bylined.clone()),
+        wire_copy(
+            "gazette",
+            "Hill Gazette",
+            bylined.replace("evacuated", "moved"),
+        ),
+        wire_copy(
+            "daily",
+            "Plains Daily",
+            format!("DAM BREAK KILLS EIGHT\n{}", WIRE.replace("\n\n", " ")),
+        ),
+    ]
+}
+
+fn sighting_ids(store: &dyn Store, id: &str) -> Vec<String> {
+    store
+        .sightings(id)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.document_id)
+        .collect()
+}
+
+fn syndicated_copies_are_linked_and_stay_visible(store: &mut dyn Store) {
+    let copies = wire_copies();
+    // Three in the first batch: "post" is linked to "wire", stored just
+    // before it in the same batch.
+    let report = store.ingest(&copies[..3], V1).unwrap();
+    assert_eq!(
+        report,
+        IngestReport {
+            inserted: 3,
+            claims: 3,
+            syndicated: 1,
+            ..IngestReport::default()
+        }
+    );
+    let report = store.ingest(&copies[3..], V1).unwrap();
+    assert_eq!((report.inserted, report.syndicated), (2, 2));
+    // Every outlet stays visible as a sighting, the original first.
+    let sightings = store.sightings("gazette").unwrap();
+    let lines: Vec<String> = sightings
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {} {} {}",
+                s.document_id,
+                s.outlet.as_deref().unwrap_or("-"),
+                s.published.map_or("-".to_string(), |d| d.to_string()),
+                s.url.as_deref().unwrap_or("-"),
+                s.title.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "wire Harbour Wire 2025-05-03 https://news.example/wire Report wire",
+            "post The Lakeside Post 2025-05-03 https://news.example/post Report post",
+            "gazette Hill Gazette 2025-05-03 https://news.example/gazette Report gazette",
+            "daily Plains Daily 2025-05-03 https://news.example/daily Report daily",
+        ]
+    );
+    assert_eq!(sighting_ids(store, "wire"), sighting_ids(store, "daily"));
+    assert_eq!(sighting_ids(store, "other"), ["other"]);
+    assert!(store.sightings("nowhere").unwrap().is_empty());
+    // Five claims, two independent sources.
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    let sources: Vec<(&str, &str)> = claims
+        .iter()
+        .map(|c| (c.document_id.as_str(), c.syndicate.as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("daily", "wire"),
+            ("gazette", "wire"),
+            ("other", "other"),
+            ("post", "wire"),
+            ("wire", "wire"),
+        ]
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.syndicates), (5, 2));
+    // Re-ingest stays a no-op.
+    let ids = ["wire", "other", "post", "gazette", "daily"];
+    let before = snapshot(store, &ids);
+    let report = store.ingest(&copies, V1).unwrap();
+    assert_eq!(
+        report,
+        IngestReport {
+            duplicates: 5,
+            ..IngestReport::default()
+        }
+    );
+    // A new extractor version keeps the links.
+    let report = store.ingest(&copies, V2).unwrap();
+    assert_eq!((report.reextracted, report.syndicated), (5, 0));
+    let after = snapshot(store, &ids).replace(V2, V1);
+    assert_eq!(after, before);
+}
+
+fn replacing_a_document_relinks_its_copies(store: &mut dyn Store) {
+    let copies = wire_copies();
+    store.ingest(&copies, V1).unwrap();
+    let replace = |store: &mut dyn Store, id: &str, text: &str| {
+        let (mut d, e) = copies.iter().find(|(d, _)| d.id == id).unwrap().clone();
+        d.text = text.to_string();
+        let mut e = e;
+        e.claims.clear();
+        store
+            .ingest_with(&[(d, e)], V1, OnConflict::Replace)
+            .unwrap()
+    };
+    // The original is replaced by unrelated text: its copies keep each
+    // other, named by the earliest of them.
+    let report = replace(store, "wire", "A correction: this item was withdrawn.");
+    assert_eq!((report.replaced, report.syndicated), (1, 0));
+    assert_eq!(sighting_ids(store, "wire"), ["wire"]);
+    assert_eq!(sighting_ids(store, "gazette"), ["post", "gazette", "daily"]);
+    assert_eq!(store.stats().unwrap().syndicates, 3);
+    // Restored, it is the earliest copy again and names the syndicate.
+    let report = replace(store, "wire", WIRE);
+    assert_eq!((report.replaced, report.syndicated), (1, 0));
+    assert_eq!(
+        sighting_ids(store, "post"),
+        ["wire", "post", "gazette", "daily"]
+    );
+    // The other story rewritten as a copy joins it, in its stored place.
+    let report = replace(store, "other", &format!("Updated: {WIRE}"));
+    assert_eq!((report.replaced, report.syndicated), (1, 1));
+    assert_eq!(
+        sighting_ids(store, "wire"),
+        ["wire", "other", "post", "gazette", "daily"]
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.syndicates), (5, 1));
+}
+
+fn short_texts_are_linked_only_when_identical(store: &mut dyn Store) {
+    let brief = |id: &str, text: &str| {
+        let d = doc(id, Some(id), Some("2025-05-03"), text);
+        let e = extraction(&d, vec![], vec![]);
+        (d, e)
+    };
+    let batch = [
+        brief(
+            "b1",
+            "Eight people died when the Brenmoor dam broke, officials said.",
+        ),
+        brief(
+            "b2",
+            "EIGHT people died when the Brenmoor dam broke -- officials said",
+        ),
+        brief(
+            "b3",
+            "Nine people died when the Brenmoor dam broke, officials said.",
+        ),
+        brief("b4", ""),
+        brief("b5", ""),
+    ];
+    let report = store.ingest(&batch, V1).unwrap();
+    assert_eq!((report.inserted, report.syndicated), (5, 1));
+    assert_eq!(sighting_ids(store, "b2"), ["b1", "b2"]);
+    assert_eq!(sighting_ids(store, "b3"), ["b3"]);
+    assert_eq!(sighting_ids(store, "b5"), ["b5"]);
+    assert_eq!(store.stats().unwrap().syndicates, 4);
 }
 
 #[test]

@@ -58,10 +58,10 @@ fn opens_a_store_written_at_schema_version_1() {
     // Opening migrates it to the current version, keeping its rows.
     let mut store = SqliteStore::open(&path).unwrap();
     let stats = store.stats().unwrap();
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     assert_eq!(
         stats_line(&stats),
-        "stats v2 documents=2 claims=3 events=2 places=3 runs=[extract-1.0:2] \
+        "stats v3 documents=2 claims=3 events=2 places=3 syndicates=2 runs=[extract-1.0:2] \
          published 2025-03-10..2025-03-10"
     );
     // Its rows read back as the model values they were written from.
@@ -80,6 +80,86 @@ fn opens_a_store_written_at_schema_version_1() {
             duplicates: 2,
             claims: 3,
             events: 2,
+            ..IngestReport::default()
+        }
+    );
+}
+
+/// Version 3 added syndicated copies: a store written at version 2 gets
+/// every document fingerprinted and its copies linked when it is opened.
+#[test]
+fn opens_a_store_written_at_schema_version_2_and_links_its_copies() {
+    let dir = TempDir::new("v2");
+    let path = dir.path().join("v2.sqlite");
+    database_from_dump(&path, include_str!("fixtures/db/v2.sql"));
+    let mut store = SqliteStore::open(&path).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        stats_line(&stats),
+        "stats v3 documents=5 claims=1 events=0 places=0 syndicates=3 \
+         runs=[extract-1.0:5] published 2025-06-06..2025-06-07"
+    );
+    let ids = |id: &str| -> Vec<String> {
+        store
+            .sightings(id)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.document_id)
+            .collect()
+    };
+    assert_eq!(ids("w2"), ["w1", "w2"]);
+    assert_eq!(ids("w1"), ["w1", "w2"]);
+    assert_eq!(ids("x1"), ["x1"]);
+    assert_eq!(ids("s2"), ["s1", "s2"]);
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        (claims[0].document_id.as_str(), claims[0].syndicate.as_str()),
+        ("w2", "w1")
+    );
+    // Every document got a fingerprint; the rebuilt table kept the stored
+    // order and the foreign keys still hold.
+    let conn = Connection::open(&path).unwrap();
+    let rows: Vec<(i64, String, Option<i64>)> = conn
+        .prepare("SELECT rowid, id, length(fingerprint) FROM documents ORDER BY rowid")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            (1, "w1".to_string(), Some(128)),
+            (2, "x1".to_string(), Some(128)),
+            (3, "w2".to_string(), Some(128)),
+            (4, "s1".to_string(), Some(8)),
+            (5, "s2".to_string(), Some(8)),
+        ]
+    );
+    let fk_problems: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk_problems, 0);
+    // The stored content hashes still match: re-ingesting is a no-op.
+    let batch: Vec<_> = ["w1", "x1", "w2", "s1", "s2"]
+        .iter()
+        .map(|id| {
+            let doc = store.document(id).unwrap().unwrap();
+            let mut extraction = extraction(&doc, vec![], vec![]);
+            if *id == "w2" {
+                extraction.claims = claims.iter().map(|c| c.claim.clone()).collect();
+            }
+            (doc, extraction)
+        })
+        .collect();
+    let report = store.ingest(&batch, V1).unwrap();
+    assert_eq!(
+        report,
+        IngestReport {
+            duplicates: 5,
             ..IngestReport::default()
         }
     );
@@ -106,7 +186,7 @@ fn refuses_a_store_from_a_newer_sitrep_and_leaves_it_alone() {
     assert_eq!(
         err.to_string(),
         format!(
-            "store {} has schema version 99, but this sitrep knows versions up to 2: \
+            "store {} has schema version 99, but this sitrep knows versions up to 3: \
              open it with a newer sitrep",
             path.display()
         )

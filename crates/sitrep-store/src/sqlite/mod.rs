@@ -10,7 +10,10 @@
 //! and [`read`] answers queries.
 
 mod read;
+mod syndicate;
 mod write;
+
+pub(crate) use syndicate::backfill_syndicates;
 
 use std::path::Path;
 use std::time::Duration;
@@ -20,8 +23,8 @@ use sitrep_model::{Document, Extraction};
 
 use crate::migrate::migrate;
 use crate::{
-    ClaimFilter, EventFilter, IngestReport, OnConflict, Stats, Store, StoreError, StoredClaim,
-    StoredEvent,
+    ClaimFilter, EventFilter, IngestReport, OnConflict, Sighting, Stats, Store, StoreError,
+    StoredClaim, StoredEvent,
 };
 
 /// A sitrep store in SQLite: a file, or memory for tests.
@@ -98,6 +101,14 @@ impl SqliteStore {
             // Durable at each checkpoint, never corrupt: the usual WAL choice.
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(open_err)?;
+            // A 64 MiB page cache (SQLite's default is 2 MB): an ingest batch
+            // touches index pages all over the file, and with the small
+            // cache each was read again and spilled to the WAL mid-batch.
+            // Measured on 10,000 generated articles (examples/ingest_speed.rs):
+            // 16 % less CPU per document. Memory use grows only as pages
+            // are read.
+            conn.pragma_update(None, "cache_size", -65_536)
+                .map_err(open_err)?;
         }
         conn.set_prepared_statement_cache_capacity(32);
         Ok(SqliteStore { conn, path })
@@ -148,5 +159,9 @@ impl Store for SqliteStore {
 
     fn stats(&self) -> Result<Stats, StoreError> {
         read::stats(&self.conn)
+    }
+
+    fn sightings(&self, id: &str) -> Result<Vec<Sighting>, StoreError> {
+        read::sightings(&self.conn, id)
     }
 }

@@ -17,7 +17,8 @@ use sitrep_model::{
 
 use crate::hash::{day_range, iso_day};
 use crate::{
-    ClaimFilter, EventFilter, Stats, StoreError, StoredClaim, StoredEvent, claim_id, event_id,
+    ClaimFilter, EventFilter, Sighting, Stats, StoreError, StoredClaim, StoredEvent, claim_id,
+    event_id,
 };
 
 /// A `WHERE` clause under construction.
@@ -174,7 +175,7 @@ fn offset(value: i64, table: &'static str, document: &str) -> Result<usize, Stor
 const CLAIM_COLUMNS: &str = "c.document_id, c.ordinal, d.outlet, d.published, c.category,
     c.subject_text, c.subject_side, c.subject_kind, c.n, c.n_max, c.qualifier, c.value_text,
     c.stance, c.claimant_text, c.claimant_side, c.claimant_anonymous, c.date, c.evidence_start,
-    c.evidence_end, c.quote, c.confidence, c.flags";
+    c.evidence_end, c.quote, c.confidence, c.flags, d.syndicate";
 
 pub(super) fn claims(
     conn: &Connection,
@@ -310,6 +311,7 @@ fn decode_claim(row: &Row<'_>) -> Result<StoredClaim, StoreError> {
         ordinal,
         outlet: col(row, 2)?,
         published: opt(T, doc, "published", col(row, 3)?, parse_date)?,
+        syndicate: col(row, 22)?,
         claim,
         document_id,
     })
@@ -317,7 +319,7 @@ fn decode_claim(row: &Row<'_>) -> Result<StoredClaim, StoreError> {
 
 const EVENT_COLUMNS: &str = "e.id, e.document_id, e.ordinal, d.outlet, d.published, e.type,
     e.mode, e.actor1_text, e.actor1_sides, e.actor2_text, e.actor2_sides, e.date, e.negated,
-    e.evidence_start, e.evidence_end, e.quote";
+    e.evidence_start, e.evidence_end, e.quote, d.syndicate";
 
 pub(super) fn events(
     conn: &Connection,
@@ -457,6 +459,7 @@ fn decode_event(row: &Row<'_>) -> Result<StoredEvent, StoreError> {
         ordinal,
         outlet: col(row, 3)?,
         published: opt(T, doc, "published", col(row, 4)?, parse_date)?,
+        syndicate: col(row, 16)?,
         event,
         document_id,
     })
@@ -478,6 +481,37 @@ pub(super) fn document(conn: &Connection, id: &str) -> Result<Option<Document>, 
         title: col(row, 3)?,
         text: col(row, 4)?,
     }))
+}
+
+pub(super) fn sightings(conn: &Connection, id: &str) -> Result<Vec<Sighting>, StoreError> {
+    let err = query_err("sightings");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, outlet, published, url, title FROM documents
+             WHERE syndicate = (SELECT syndicate FROM documents WHERE id = ?1)
+             ORDER BY rowid",
+        )
+        .map_err(&err)?;
+    let mut rows = stmt.query([id]).map_err(&err)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(&err)? {
+        let document_id: String = col(row, 0)?;
+        let published = opt(
+            "documents",
+            &document_id,
+            "published",
+            col(row, 2)?,
+            parse_date,
+        )?;
+        out.push(Sighting {
+            outlet: col(row, 1)?,
+            published,
+            url: col(row, 3)?,
+            title: col(row, 4)?,
+            document_id,
+        });
+    }
+    Ok(out)
 }
 
 pub(super) fn documents_needing_reextract(
@@ -545,6 +579,16 @@ pub(super) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
         claims: count_of("claims")?,
         events: count_of("events")?,
         places: count_of("event_places")?,
+        syndicates: {
+            let n: i64 = conn
+                .query_row(
+                    "SELECT count(DISTINCT syndicate) FROM documents",
+                    [],
+                    |row| row.get(0),
+                )
+                .map_err(&err)?;
+            u64::try_from(n).unwrap_or(0)
+        },
         extractor_versions,
         first_published: opt("documents", "", "published", first, parse_date)?,
         last_published: opt("documents", "", "published", last, parse_date)?,

@@ -9,7 +9,9 @@
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sitrep_model::{Actor, Claim, Document, Event, Extraction, Flag, PartialDate};
 
+use super::syndicate;
 use crate::hash::{content_hash, day_range, iso_day};
+use crate::syndication::Shingled;
 use crate::{IngestReport, OnConflict, Rejected, StoreError};
 
 /// Stores `batch` in one transaction; see [`crate::Store::ingest_with`].
@@ -45,7 +47,9 @@ pub(super) fn ingest(
             .map_err(fail)?;
         match stored {
             None => {
-                write_document(&tx, doc, &hash, false).map_err(fail)?;
+                if insert_document(&tx, doc, &hash).map_err(fail)? {
+                    report.syndicated += 1;
+                }
                 write_extraction(&tx, doc, extraction, extractor_version, &mut report)
                     .map_err(fail)?;
                 report.inserted += 1;
@@ -64,7 +68,9 @@ pub(super) fn ingest(
                 OnConflict::Keep => report.conflicts.push(doc.id.clone()),
                 OnConflict::Replace => {
                     delete_extraction(&tx, &doc.id).map_err(fail)?;
-                    write_document(&tx, doc, &hash, true).map_err(fail)?;
+                    if replace_document(&tx, doc, &hash).map_err(fail)? {
+                        report.syndicated += 1;
+                    }
                     write_extraction(&tx, doc, extraction, extractor_version, &mut report)
                         .map_err(fail)?;
                     report.replaced += 1;
@@ -134,12 +140,9 @@ fn validate(doc: &Document, extraction: &Extraction) -> Result<(), String> {
     Ok(())
 }
 
-fn write_document(
-    tx: &Transaction<'_>,
-    doc: &Document,
-    hash: &str,
-    overwrite: bool,
-) -> rusqlite::Result<()> {
+/// Stores a new document, linked to the syndicate of a stored copy if
+/// there is one; returns whether it was linked.
+fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite::Result<bool> {
     let Document {
         id,
         url,
@@ -148,15 +151,61 @@ fn write_document(
         title,
         text,
     } = doc;
-    let sql = if overwrite {
-        "UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5, text = ?6,
-         content_hash = ?7 WHERE id = ?1"
-    } else {
-        "INSERT INTO documents (id, url, outlet, published, title, text, content_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-    };
-    tx.prepare_cached(sql)?.execute(params![
+    let shingled = Shingled::new(text);
+    let fingerprint = shingled.fingerprint();
+    // The new row gets the highest rowid: every stored document is earlier.
+    let found = syndicate::find(tx, &shingled, &fingerprint, i64::MAX)?;
+    let linked = found.is_some();
+    let syndicate = found.as_deref().unwrap_or(id);
+    let [b0, b1, b2, b3, b4, b5, b6, b7] = syndicate::band_values(&fingerprint);
+    tx.prepare_cached(
+        "INSERT INTO documents (id, url, outlet, published, title, content_hash, syndicate,
+         fingerprint, band0, band1, band2, band3, band4, band5, band6, band7, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
         id,
+        url,
+        outlet,
+        published.map(iso_day),
+        title,
+        hash,
+        syndicate,
+        fingerprint.to_bytes(),
+        b0,
+        b1,
+        b2,
+        b3,
+        b4,
+        b5,
+        b6,
+        b7,
+        text
+    ])?;
+    Ok(linked)
+}
+
+/// Overwrites a stored document (its rowid, so its place in stored order,
+/// is kept) and re-links it and every document whose syndicate its change
+/// may move; returns whether it is now linked to another document.
+fn replace_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite::Result<bool> {
+    let Document {
+        id,
+        url,
+        outlet,
+        published,
+        title,
+        text,
+    } = doc;
+    let (rowid, old_syndicate): (i64, String) = tx
+        .prepare_cached("SELECT rowid, syndicate FROM documents WHERE id = ?1")?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    tx.prepare_cached(
+        "UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5, text = ?6,
+         content_hash = ?7 WHERE rowid = ?1",
+    )?
+    .execute(params![
+        rowid,
         url,
         outlet,
         published.map(iso_day),
@@ -164,7 +213,8 @@ fn write_document(
         text,
         hash
     ])?;
-    Ok(())
+    let syndicate = syndicate::relink_after_replace(tx, rowid, &old_syndicate)?;
+    Ok(syndicate != *id)
 }
 
 /// Removes a document's claims and events; places and sides follow by

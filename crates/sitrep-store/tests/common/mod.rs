@@ -358,6 +358,7 @@ pub fn claim_line(stored: &StoredClaim) -> String {
         ordinal,
         outlet,
         published,
+        syndicate,
         claim,
     } = stored;
     let Claim {
@@ -393,7 +394,7 @@ pub fn claim_line(stored: &StoredClaim) -> String {
     let Evidence { start, end, quote } = evidence;
     let flags: Vec<&str> = flags.iter().map(|f| f.as_str()).collect();
     format!(
-        "claim {id} [{document_id} #{ordinal} {} {}] {category} {n}..{} {qualifier} \
+        "claim {id} [{document_id} #{ordinal} {} {} syn {syndicate}] {category} {n}..{} {qualifier} \
          {value_text:?} | {subject_text:?} {} {kind} | {stance} by {claimant} | date {} | \
          {start}..{end} {quote:?} | {confidence} | flags [{}]",
         opt(outlet),
@@ -412,6 +413,7 @@ pub fn event_line(stored: &StoredEvent) -> String {
         ordinal,
         outlet,
         published,
+        syndicate,
         event,
     } = stored;
     let Event {
@@ -451,7 +453,7 @@ pub fn event_line(stored: &StoredEvent) -> String {
         .collect();
     let Evidence { start, end, quote } = evidence;
     format!(
-        "event {id} [{document_id} #{ordinal} {} {}] {kind} {} | {} -> {} | at [{}] | date {} | \
+        "event {id} [{document_id} #{ordinal} {} {} syn {syndicate}] {kind} {} | {} -> {} | at [{}] | date {} | \
          negated={negated} | {start}..{end} {quote:?}",
         opt(outlet),
         opt(published),
@@ -488,6 +490,7 @@ pub fn stats_line(stats: &Stats) -> String {
         claims,
         events,
         places,
+        syndicates,
         extractor_versions,
         first_published,
         last_published,
@@ -498,7 +501,7 @@ pub fn stats_line(stats: &Stats) -> String {
         .collect();
     format!(
         "stats v{schema_version} documents={documents} claims={claims} events={events} \
-         places={places} runs=[{}] published {}..{}",
+         places={places} syndicates={syndicates} runs=[{}] published {}..{}",
         versions.join(","),
         opt(first_published),
         opt(last_published)

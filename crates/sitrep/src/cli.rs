@@ -2,7 +2,8 @@
 //! `--help` text.
 //!
 //! This module only describes arguments; what a command does with them is
-//! in its own module (`extract_cmd`).
+//! in its own module (`extract_cmd`, `ingest_cmd`, `reextract_cmd`,
+//! `query_cmd`).
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -58,7 +59,9 @@ pub enum Command {
     /// transaction: a document already stored with the same text and
     /// extractor version is left as it is, one stored by an older extractor
     /// is re-extracted, and one whose text changed is kept and reported.
-    /// A summary goes to standard error.
+    /// A summary goes to standard error; on a terminal, a progress bar
+    /// shows the bytes read (of the total, for files) and documents per
+    /// second while it runs.
     ///
     /// Exit status as for `extract`; an error of the store itself stops the
     /// run (status 2) after keeping every chunk stored before it.
@@ -67,11 +70,94 @@ pub enum Command {
         sitrep ingest --db war.db --published 2025-10-12 reports/*.txt")]
     Ingest(IngestArgs),
 
-    /// List stored claims, filtered, as a table or JSON lines.
+    /// Re-extract the stored documents whose claims and events came from
+    /// another version of the extractor.
+    ///
+    /// Run it after upgrading sitrep: each such document is extracted again
+    /// from its stored text and its claims and events are replaced, BATCH
+    /// documents per transaction. An interrupted run keeps every batch
+    /// stored before it, and running again resumes with the rest. A summary
+    /// goes to standard error; on a terminal, a progress bar while it runs.
+    ///
+    /// Exit status: 0 when every document was re-extracted, 1 when any was
+    /// skipped (reported on standard error; it keeps its earlier extraction),
+    /// 2 when the ledger cannot be opened or written.
+    #[command(after_help = "Examples:\n  \
+        sitrep reextract\n  \
+        sitrep reextract --db war.db --sides my-actors.tsv")]
+    Reextract(ReextractArgs),
+
+    /// List stored claims, filtered, as a table, JSON lines or CSV.
     Claims(ClaimsArgs),
 
-    /// List stored events, filtered, as a table or JSON lines.
+    /// List stored events, filtered, as a table, JSON lines or ACLED-style
+    /// CSV.
     Events(EventsArgs),
+
+    /// Contested figures: claims about the same thing across documents,
+    /// each claimant's latest figure side by side, with low, high, spread,
+    /// revisions and warnings.
+    ///
+    /// Claims are grouped by category, subject side and kind, scope (one
+    /// happening, a stated period, a running total), date and place; see
+    /// the sitrep-reconcile crate documentation for the rules.
+    #[command(after_help = "Examples:\n  \
+        sitrep contested\n  \
+        sitrep contested --category killed --min-sides 2\n  \
+        sitrep contested --claimant AFG --since 2025-10 --format jsonl")]
+    Contested(crate::ledger_cmd::ContestedArgs),
+
+    /// Write the situation report: contested figures, a dated timeline of
+    /// events and the places involved, every line footnoted to its
+    /// sentence and outlet (Markdown, or one self-contained HTML file).
+    #[command(after_help = "Examples:\n  \
+        sitrep report\n  \
+        sitrep report --since 2025-10-10 --html report.html\n  \
+        sitrep report --format html -o report.html")]
+    Report(crate::ledger_cmd::ReportArgs),
+
+    /// Serve the ledger over HTTP: a JSON API (OpenAPI at
+    /// /api/openapi.json) and a web page with a map, a timeline and the
+    /// contested figures, each item linked to its sentence.
+    ///
+    /// Listens on 127.0.0.1 unless --addr says otherwise. Read-only unless
+    /// started with an ingest token, which `POST /api/ingest` then
+    /// requires. Ctrl-C stops it after the requests in flight.
+    #[command(after_help = "Examples:\n  \
+        sitrep serve\n  \
+        sitrep serve --db war.db --addr 127.0.0.1:9000\n  \
+        sitrep serve --ingest-token-file token.txt --log-format json")]
+    Serve(crate::serve_cmd::ServeArgs),
+}
+
+/// Arguments of `sitrep reextract`.
+#[derive(Debug, Args)]
+pub struct ReextractArgs {
+    /// The ledger file (made by `sitrep ingest`).
+    #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
+    pub db: PathBuf,
+
+    /// Documents extracted and stored per transaction.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = crate::extract_cmd::CHUNK_DOCS,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
+    )]
+    pub batch: usize,
+
+    /// Number of worker threads [default: one per CPU core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+
+    /// Do not report skipped documents on standard error and draw no
+    /// progress bar (the exit status still tells).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Side and place dictionaries.
+    #[command(flatten)]
+    pub dictionaries: Dictionaries,
 }
 
 /// Arguments of `sitrep ingest`.
@@ -94,6 +180,9 @@ pub enum ListFormat {
     /// One JSON object per line: the SPEC item plus `document`, `outlet`
     /// and `published`.
     Jsonl,
+    /// Comma-separated values with a header row: one row per claim with
+    /// its provenance, or one row per event in ACLED's columns.
+    Csv,
 }
 
 /// Filters shared by `claims` and `events`.
@@ -162,21 +251,28 @@ pub struct EventsArgs {
     /// Only events at a place of this name (ignoring ASCII case).
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
+
+    /// With `--format csv`: also export events the text says did not
+    /// happen ("denied carrying out strikes"), marked in the `negated`
+    /// column. Left out by default, as ACLED records only events that took
+    /// place; the table and JSON lines always list them.
+    #[arg(long)]
+    pub include_negated: bool,
 }
 
-fn parse_side(value: &str) -> Result<sitrep_model::Side, String> {
+pub(crate) fn parse_side(value: &str) -> Result<sitrep_model::Side, String> {
     value
         .parse()
         .map_err(|e: sitrep_model::SideError| e.to_string())
 }
 
-fn parse_partial(value: &str) -> Result<sitrep_model::PartialDate, String> {
+pub(crate) fn parse_partial(value: &str) -> Result<sitrep_model::PartialDate, String> {
     value
         .parse()
         .map_err(|e: sitrep_model::PartialDateError| e.to_string())
 }
 
-fn parse_category(value: &str) -> Result<sitrep_model::Category, String> {
+pub(crate) fn parse_category(value: &str) -> Result<sitrep_model::Category, String> {
     sitrep_model::Category::from_name(&value.to_ascii_lowercase()).ok_or_else(|| {
         let names: Vec<&str> = sitrep_model::Category::ALL
             .iter()
@@ -247,11 +343,19 @@ pub struct InputArgs {
     )]
     pub max_text_bytes: usize,
 
-    /// Do not report skipped records on standard error (the exit status
-    /// still tells).
+    /// Do not report skipped records on standard error, and (ingest) draw
+    /// no progress bar; the exit status still tells.
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Side and place dictionaries.
+    #[command(flatten)]
+    pub dictionaries: Dictionaries,
+}
+
+/// The user's dictionaries, added to the bundled ones.
+#[derive(Debug, Args)]
+pub struct Dictionaries {
     /// An extra side dictionary, added to (and overriding) the bundled one:
     /// a TSV file with the columns `side`, `kind` and `name` (kind is one of
     /// country, demonym, capital, group, international, organ, none), as in
@@ -351,7 +455,7 @@ mod tests {
         assert_eq!(input.threads, None);
         assert_eq!(input.max_text_bytes, 8 * 1024 * 1024);
         assert!(!input.quiet);
-        assert!(input.sides.is_empty() && input.places.is_empty());
+        assert!(input.dictionaries.sides.is_empty() && input.dictionaries.places.is_empty());
     }
 
     #[test]

@@ -22,11 +22,13 @@
 //! This module does not parse records (`sitrep-ingest` does) or extract
 //! (`sitrep-extract` does); it wires them together.
 
+use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::mpsc;
 use std::thread;
 
@@ -36,7 +38,7 @@ use rayon::prelude::*;
 use sitrep_extract::Extractor;
 use sitrep_ingest::{Document, Format, Limits, SourceName, jsonl_records, txt_document};
 
-use crate::cli::{ExtractArgs, InputArgs, InputFormat, OutputFormat};
+use crate::cli::{Dictionaries, ExtractArgs, InputArgs, InputFormat, OutputFormat};
 
 /// Most documents in one chunk.
 pub const CHUNK_DOCS: usize = 256;
@@ -74,14 +76,15 @@ pub(crate) enum Item {
     Skipped(String),
 }
 
-/// Runs `sitrep extract`.
-///
-/// # Errors
-///
-/// Only for problems that stop the whole run: the thread pool cannot be
-/// built, or the output cannot be written (a closed pipe included, which
-/// `main` turns into a quiet exit). Bad records and unreadable files are
-/// counted in [`Outcome::skipped`], not returned.
+/// What the reader sends: a chunk of items and how far it has read.
+pub(crate) struct Batch {
+    /// The items, in input order.
+    pub(crate) items: Vec<Item>,
+    /// Bytes read from all inputs so far, this chunk's included (a read
+    /// buffer ahead at most), for progress reports.
+    pub(crate) bytes_read: u64,
+}
+
 /// The bundled extractor, or one whose side dictionary also holds the
 /// user's files (each read whole: dictionaries are small).
 ///
@@ -142,6 +145,14 @@ fn read_all(paths: &[std::path::PathBuf], what: &str) -> anyhow::Result<Vec<(Str
         .collect()
 }
 
+/// Runs `sitrep extract`.
+///
+/// # Errors
+///
+/// Only for problems that stop the whole run: the thread pool cannot be
+/// built, or the output cannot be written (a closed pipe included, which
+/// `main` turns into a quiet exit). Bad records and unreadable files are
+/// counted in [`Outcome::skipped`], not returned.
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let ExtractArgs { format, input } = args;
     let InputArgs {
@@ -151,8 +162,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         threads,
         max_text_bytes,
         quiet,
-        sides,
-        places,
+        dictionaries: Dictionaries { sides, places },
     } = input;
     let OutputFormat::Jsonl = format;
     // Dictionaries first: a bad user file stops the run before any input is read.
@@ -166,6 +176,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     for chunk in reader.chunks() {
         let results: Vec<Result<Vec<u8>, String>> = pool.install(|| {
             chunk
+                .items
                 .into_par_iter()
                 .map(|item| process(&extractor, item))
                 .collect()
@@ -199,8 +210,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
 /// The reader thread and the chunks it sends, shared by the commands that
 /// read documents (`extract`, `ingest`).
 pub(crate) struct Reader {
-    receiver: mpsc::Receiver<Vec<Item>>,
+    receiver: mpsc::Receiver<Batch>,
     handle: thread::JoinHandle<()>,
+    total_bytes: Option<u64>,
 }
 
 impl Reader {
@@ -222,19 +234,30 @@ impl Reader {
                 Input { path, format }
             })
             .collect();
+        let total_bytes = total_size(&inputs);
         let limits = Limits::new(max_text_bytes);
         // One chunk waits in the channel while the reader builds the next.
-        let (sender, receiver) = mpsc::sync_channel::<Vec<Item>>(1);
+        let (sender, receiver) = mpsc::sync_channel::<Batch>(1);
         let handle = thread::Builder::new()
             .name("sitrep-read".into())
             .spawn(move || read_inputs(&inputs, published, limits, &sender))
             .context("cannot start the reader thread")?;
-        Ok(Reader { receiver, handle })
+        Ok(Reader {
+            receiver,
+            handle,
+            total_bytes,
+        })
     }
 
     /// The chunks, in input order.
-    pub(crate) fn chunks(&self) -> mpsc::Iter<'_, Vec<Item>> {
+    pub(crate) fn chunks(&self) -> mpsc::Iter<'_, Batch> {
         self.receiver.iter()
+    }
+
+    /// The size of all inputs together, when every input is a regular
+    /// file (not standard input, a pipe or a missing file).
+    pub(crate) fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
     }
 
     /// Waits for the reader thread.
@@ -244,6 +267,17 @@ impl Reader {
             .join()
             .map_err(|_| anyhow!("the reader thread failed"))
     }
+}
+
+/// The summed size of the inputs, if each is a regular file.
+fn total_size(inputs: &[Input]) -> Option<u64> {
+    inputs.iter().try_fold(0u64, |sum, input| {
+        if input.path == Path::new("-") {
+            return None;
+        }
+        let meta = std::fs::metadata(&input.path).ok()?;
+        meta.is_file().then(|| sum.saturating_add(meta.len()))
+    })
 }
 
 /// The rayon pool for extraction: `threads` workers, or one per core.
@@ -296,14 +330,20 @@ fn read_inputs(
     inputs: &[Input],
     published: Option<Date>,
     limits: Limits,
-    sender: &mpsc::SyncSender<Vec<Item>>,
+    sender: &mpsc::SyncSender<Batch>,
 ) {
     let mut chunk = Chunk::default();
+    // Bytes read so far, counted under the read buffers by `Counted`.
+    let read = Rc::new(Cell::new(0u64));
+    let batch = |chunk: &mut Chunk| Batch {
+        items: chunk.take(),
+        bytes_read: read.get(),
+    };
     for input in inputs {
-        let keep_going = read_input(input, published, limits, &mut |item| {
+        let keep_going = read_input(input, published, limits, &read, &mut |item| {
             chunk.push(item);
             if chunk.is_full() {
-                sender.send(chunk.take()).is_ok()
+                sender.send(batch(&mut chunk)).is_ok()
             } else {
                 true
             }
@@ -314,7 +354,21 @@ fn read_inputs(
     }
     if !chunk.items.is_empty() {
         // The receiver may be gone; there is nothing left to do either way.
-        let _ = sender.send(chunk.take());
+        let _ = sender.send(batch(&mut chunk));
+    }
+}
+
+/// A reader that adds the bytes it reads to a shared count.
+struct Counted<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get().saturating_add(n as u64));
+        Ok(n)
     }
 }
 
@@ -324,15 +378,28 @@ fn read_input(
     input: &Input,
     published: Option<Date>,
     limits: Limits,
+    read: &Rc<Cell<u64>>,
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> bool {
+    let counted = |inner: Box<dyn Read>| {
+        BufReader::with_capacity(
+            READ_BUFFER,
+            Counted {
+                inner,
+                count: Rc::clone(read),
+            },
+        )
+    };
     let (source, reader): (SourceName, Box<dyn BufRead>) = if input.path == Path::new("-") {
-        (SourceName::Stdin, Box::new(io::stdin().lock()))
+        (
+            SourceName::Stdin,
+            Box::new(counted(Box::new(io::stdin().lock()))),
+        )
     } else {
         match open(&input.path) {
             Ok(file) => (
                 SourceName::path(&input.path),
-                Box::new(BufReader::with_capacity(READ_BUFFER, file)),
+                Box::new(counted(Box::new(file))),
             ),
             Err(message) => return emit(Item::Skipped(message)),
         }
@@ -497,5 +564,45 @@ mod tests {
         let value: serde_json::Value = serde_json::from_slice(&line).unwrap();
         assert_eq!(value["id"], "d-1");
         assert_eq!(value["published"], "2025-10-12");
+    }
+
+    #[test]
+    fn the_reader_counts_the_bytes_it_reads() {
+        let dir = std::env::temp_dir().join(format!("sitrep-reader-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut lines = String::new();
+        for i in 0..CHUNK_DOCS + 10 {
+            lines.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Quiet day {i}.\"}}\n"
+            ));
+        }
+        let a = dir.join("a.jsonl");
+        let b = dir.join("b.txt");
+        std::fs::write(&a, &lines).unwrap();
+        std::fs::write(&b, "Nothing happened.").unwrap();
+        let size = (lines.len() + "Nothing happened.".len()) as u64;
+
+        let reader =
+            Reader::start(vec![a.clone(), b.clone()], InputFormat::Auto, None, 1024).unwrap();
+        assert_eq!(reader.total_bytes(), Some(size));
+        let batches: Vec<(usize, u64)> = reader
+            .chunks()
+            .map(|batch| (batch.items.len(), batch.bytes_read))
+            .collect();
+        reader.finish().unwrap();
+        // The first chunk was sent with the whole (small) file read ahead;
+        // the last one has read everything.
+        assert_eq!(batches, [(CHUNK_DOCS, lines.len() as u64), (11, size)]);
+
+        // Unknown when an input is standard input or missing.
+        let input = |path: PathBuf| Input {
+            path,
+            format: Format::Jsonl,
+        };
+        assert_eq!(total_size(&[input(a.clone()), input(b)]), Some(size));
+        assert_eq!(total_size(&[input(a.clone()), input("-".into())]), None);
+        assert_eq!(total_size(&[input(a), input(dir.join("none"))]), None);
+        assert_eq!(total_size(&[input(dir.clone())]), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -5,7 +5,8 @@
 //! transaction of the [`sitrep_store::Store`]. A bad record is reported and
 //! skipped; an error of the store itself stops the run, and every chunk
 //! stored before it stays stored (the store rolls back only the failed
-//! batch).
+//! batch). On a terminal, a progress bar shows the bytes read and the
+//! documents per second (see `progress`).
 //!
 //! This module does not decide what a duplicate is (the store does) and
 //! does not reconcile figures across documents (planned).
@@ -16,8 +17,11 @@ use anyhow::Context;
 use rayon::prelude::*;
 use sitrep_store::{IngestReport, SqliteStore, Store};
 
-use crate::cli::{IngestArgs, InputArgs};
-use crate::extract_cmd::{Outcome, Reader, build_extractor, extract_item, report, worker_pool};
+use crate::cli::{Dictionaries, IngestArgs, InputArgs};
+use crate::extract_cmd::{
+    Batch, Outcome, Reader, build_extractor, extract_item, report, worker_pool,
+};
+use crate::progress::Progress;
 
 /// Runs `sitrep ingest`.
 ///
@@ -35,32 +39,37 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         threads,
         max_text_bytes,
         quiet,
-        sides,
-        places,
+        dictionaries: Dictionaries { sides, places },
     } = input;
     let extractor = build_extractor(&sides, &places)?;
     let mut store = SqliteStore::open(&db)
         .with_context(|| format!("cannot open the ledger {}", db.display()))?;
     let pool = worker_pool(threads)?;
     let reader = Reader::start(files, input_format, published, max_text_bytes)?;
+    let progress = Progress::bytes(reader.total_bytes(), quiet);
 
     let mut outcome = Outcome::default();
     let mut total = IngestReport::default();
-    for chunk in reader.chunks() {
+    for Batch { items, bytes_read } in reader.chunks() {
         let results: Vec<_> = pool.install(|| {
-            chunk
+            items
                 .into_par_iter()
                 .map(|item| extract_item(&extractor, item))
                 .collect()
         });
         let mut batch = Vec::with_capacity(results.len());
+        // `FILE:LINE` of each document of the batch, for messages.
+        let mut positions = Vec::with_capacity(results.len());
         for result in results {
             match result {
-                Ok((_, doc, extraction)) => batch.push((doc, extraction)),
+                Ok((position, doc, extraction)) => {
+                    positions.push(position);
+                    batch.push((doc, extraction));
+                }
                 Err(message) => {
                     outcome.skipped += 1;
                     if !quiet {
-                        report(&message);
+                        progress.suspend(|| report(&message));
                     }
                 }
             }
@@ -71,15 +80,24 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         for rejected in &stored.rejected {
             outcome.skipped += 1;
             if !quiet {
-                report(&format!(
-                    "document {:?}: not stored: {}",
-                    rejected.document_id, rejected.reason
-                ));
+                let position = batch
+                    .iter()
+                    .position(|(doc, _)| doc.id == rejected.document_id)
+                    .and_then(|i| positions.get(i))
+                    .map_or_else(String::new, |p| format!("{p}: "));
+                progress.suspend(|| {
+                    report(&format!(
+                        "{position}document {:?}: not stored: {}",
+                        rejected.document_id, rejected.reason
+                    ));
+                });
             }
         }
         outcome.extracted += (batch.len() - stored.rejected.len()) as u64;
         total.merge(stored);
+        progress.update(bytes_read, outcome.extracted + outcome.skipped);
     }
+    progress.finish();
     reader.finish()?;
     if !quiet {
         for id in &total.conflicts {

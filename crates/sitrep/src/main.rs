@@ -11,9 +11,14 @@
 //! in its own module.
 
 mod cli;
+mod csv_export;
 mod extract_cmd;
 mod ingest_cmd;
+mod ledger_cmd;
+mod progress;
 mod query_cmd;
+mod reextract_cmd;
+mod serve_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -27,8 +32,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Reextract(args) => reextract_cmd::run(args),
         Command::Claims(args) => query_cmd::claims(args),
         Command::Events(args) => query_cmd::events(args),
+        Command::Contested(args) => ledger_cmd::contested(args),
+        Command::Report(args) => ledger_cmd::report(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(outcome) if outcome.skipped == 0 => ExitCode::SUCCESS,

@@ -1,10 +1,11 @@
 //! `sitrep claims` and `sitrep events`: stored items, filtered, as an
-//! aligned table or as JSON lines.
+//! aligned table, as JSON lines or as CSV.
 //!
 //! The table is for reading on a terminal: one line per item, the figure
 //! or the action first, then who says so or who acts, the date and the
 //! document. JSON lines carry the whole SPEC item plus `document`,
-//! `outlet` and `published`, for other tools.
+//! `outlet` and `published`, for other tools. CSV (`csv_export`) is for
+//! spreadsheets: claims with their provenance, events in ACLED's columns.
 //!
 //! This module only reads the ledger; reconciliation into contested
 //! figures is planned.
@@ -16,10 +17,11 @@ use anyhow::{Context, bail};
 use sitrep_store::{ClaimFilter, EventFilter, SqliteStore, Store, StoredClaim, StoredEvent};
 
 use crate::cli::{ClaimsArgs, EventsArgs, ListFormat};
+use crate::csv_export;
 use crate::extract_cmd::Outcome;
 
 /// Opens an existing ledger (a query never creates one).
-fn open(db: &Path) -> anyhow::Result<SqliteStore> {
+pub(crate) fn open(db: &Path) -> anyhow::Result<SqliteStore> {
     if !db.exists() {
         bail!(
             "no ledger at {}: run `sitrep ingest --db {} FILE...` first",
@@ -39,7 +41,7 @@ fn date(d: Option<sitrep_model::PartialDate>) -> String {
 }
 
 /// Prints rows as aligned columns (the last column is not padded).
-fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -125,7 +127,8 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
         "CLAIMANT",
         "DOCUMENT",
     ];
-    print(query.format, &found, &header, |c| {
+    let csv = |out: &mut dyn Write, found: &[StoredClaim]| csv_export::write_claims(out, found);
+    print(query.format, &found, &header, csv, |c| {
         let claim = &c.claim;
         let value = match claim.value.n_max {
             Some(max) => format!("{}-{max}", claim.value.n),
@@ -159,12 +162,16 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
         query,
         event_type,
         place,
+        include_negated,
     } = args;
     let store = open(&query.db)?;
+    // The ACLED-style export lists only what happened, unless asked.
+    let negated = (query.format == ListFormat::Csv && !include_negated).then_some(false);
     let filter = EventFilter {
         side: query.side.clone(),
         event_type,
         place,
+        negated,
         since: query.since,
         until: query.until,
         document_id: query.document.clone(),
@@ -183,7 +190,9 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
             })
     };
     let header = ["DATE", "EVENT", "ACTORS", "PLACES", "DOCUMENT"];
-    print(query.format, &found, &header, |e| {
+    let csv =
+        |out: &mut dyn Write, found: &[StoredEvent]| csv_export::write_events(out, found, &store);
+    print(query.format, &found, &header, csv, |e| {
         let ev = &e.event;
         let mut what = ev.kind.to_string();
         if let Some(mode) = ev.mode {
@@ -253,12 +262,13 @@ impl Listed for StoredEvent {
     }
 }
 
-/// Prints the items to standard output, as JSON lines or as a table whose
-/// rows `row` makes.
+/// Prints the items to standard output, as JSON lines, as CSV (written by
+/// `csv`) or as a table whose rows `row` makes.
 fn print<T: Listed>(
     format: ListFormat,
     found: &[T],
     header: &[&str],
+    csv: impl FnOnce(&mut dyn Write, &[T]) -> anyhow::Result<()>,
     row: impl Fn(&T) -> Vec<String>,
 ) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
@@ -278,6 +288,7 @@ fn print<T: Listed>(
             let rows: Vec<Vec<String>> = found.iter().map(row).collect();
             table(&mut out, header, &rows).context("cannot write the output")?;
         }
+        ListFormat::Csv => csv(&mut out, found)?,
     }
     out.flush().context("cannot write the output")?;
     Ok(Outcome {

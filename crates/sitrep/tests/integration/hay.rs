@@ -44,3 +44,19 @@ pub const NON_ASCII: &str = "\
 In Kyiv – Київ – officials said three people were killed. Émile Dupont, a \
 spokesman for the aid group, said “dozens” were wounded.
 ";
+
+/// Cross-border strikes with tolls in the strike's own sentence (two
+/// competing ones for the air strike), arrests with deportations, and a
+/// denied strike. Published 2025-10-14.
+pub const BORDER_SHELLING: &str = "\
+Pakistani artillery shelled the Afghan border town of Spin Boldak on Monday, killing at \
+least six civilians, Afghan officials said.
+
+Pakistani jets struck a market in Khost on Monday, killing 12 people, Afghan officials \
+said, while a Pakistani official put the toll at nine.
+
+Pakistani police arrested 30 Afghan migrants in Quetta on Tuesday and began deporting \
+them, officials said.
+
+Pakistan denied carrying out air strikes in Paktika province.
+";

@@ -8,10 +8,14 @@
 //! the tests feed in. This file only has the shared helpers.
 
 mod dictionaries;
+mod export;
 mod extract;
 mod hay;
 mod ledger;
 mod output;
+mod reextract;
+#[cfg(unix)]
+mod reliability;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -189,15 +189,6 @@ fn summarise(members: &[usize], records: &[EventRecord<'_>], when: &[When<'_>]) 
             None => w.published.map(|p| (p, p)),
         }
     });
-    let (from, to) = days.fold(
-        (None, None),
-        |(f, t): (Option<Date>, Option<Date>), (a, b)| {
-            (
-                Some(f.map_or(a, |f| f.min(a))),
-                Some(t.map_or(b, |t| t.max(b))),
-            )
-        },
-    );
     let mut syndicates: Vec<&str> = members.iter().map(|&i| records[i].syndicate).collect();
     syndicates.sort_unstable();
     syndicates.dedup();
@@ -211,7 +202,7 @@ fn summarise(members: &[usize], records: &[EventRecord<'_>], when: &[When<'_>]) 
         actor2_text: first.actor2.as_ref().map(|a| a.text.clone()),
         place,
         date,
-        days: DateSpan { from, to },
+        days: DateSpan::covering(days),
         negated: first.negated,
         sources: syndicates.len(),
         sightings: members
@@ -241,25 +232,18 @@ fn when_rank(place: &Place) -> u8 {
 }
 
 fn number_ids(groups: &mut [EventGroup]) {
-    let mut used: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for group in groups {
-        let base = format!(
-            "{}/{}/{}",
-            group.kind,
-            group.mode.map_or("-", |m| m.as_str()),
-            group
-                .days
-                .from
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string())
-        );
-        let count = used.entry(base.clone()).or_insert(0);
-        *count += 1;
-        group.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}~{count}")
-        };
-    }
+    crate::figure::number_ids(
+        groups,
+        |group| {
+            format!(
+                "{}/{}/{}",
+                group.kind,
+                group.mode.map_or("-", |m| m.as_str()),
+                group.days.id_part()
+            )
+        },
+        |group, id| group.id = id,
+    );
 }
 
 #[cfg(test)]

@@ -84,6 +84,66 @@ pub struct DateSpan {
     pub to: Option<Date>,
 }
 
+impl DateSpan {
+    /// No days at all.
+    pub const NONE: DateSpan = DateSpan {
+        from: None,
+        to: None,
+    };
+
+    /// The span from the earliest first day to the latest last day of
+    /// `days` (`(first, last)` pairs).
+    pub fn covering(days: impl IntoIterator<Item = (Date, Date)>) -> DateSpan {
+        days.into_iter()
+            .fold(DateSpan::NONE, |span, (first, last)| {
+                span.union(DateSpan {
+                    from: Some(first),
+                    to: Some(last),
+                })
+            })
+    }
+
+    /// The smallest span holding both (an open end takes the other's).
+    #[must_use]
+    pub fn union(self, other: DateSpan) -> DateSpan {
+        let earliest = match (self.from, other.from) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        DateSpan {
+            from: earliest,
+            to: self.to.max(other.to),
+        }
+    }
+
+    /// `"undated"` or the first day, for ids.
+    pub(crate) fn id_part(self) -> String {
+        self.from
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+    }
+}
+
+/// Gives each item the id `base`, or `base~2`, `base~3`… when earlier
+/// items (in output order) already took it.
+pub(crate) fn number_ids<T>(
+    items: &mut [T],
+    base: impl Fn(&T) -> String,
+    set: impl Fn(&mut T, String),
+) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for item in items {
+        let base = base(item);
+        let count = used.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            base
+        } else {
+            format!("{base}~{count}")
+        };
+        set(item, id);
+    }
+}
+
 /// Who states a figure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClaimantKey {
@@ -218,7 +278,7 @@ fn who(record: &ClaimRecord<'_>) -> Who {
 }
 
 /// Summarises one group (see the crate doc). `id` is filled in by
-/// [`number_ids`] once all figures are sorted.
+/// [`number_figure_ids`] once all figures are sorted.
 pub(crate) fn summarise(
     group: &Group,
     records: &[ClaimRecord<'_>],
@@ -296,22 +356,13 @@ pub(crate) fn summarise(
             _ => record.published.map(|day| (day, day)),
         }
     });
-    let (from, to) = days.fold(
-        (None, None),
-        |(from, to): (Option<Date>, Option<Date>), (a, b)| {
-            (
-                Some(from.map_or(a, |f| f.min(a))),
-                Some(to.map_or(b, |t| t.max(b))),
-            )
-        },
-    );
 
     ContestedFigure {
         id: String::new(),
         category: first.map_or(sitrep_model::Category::Killed, |c| c.category),
         subject: subject(&members),
         scope: group.scope,
-        date: DateSpan { from, to },
+        date: DateSpan::covering(days),
         place: members
             .iter()
             .filter_map(|r| r.place)
@@ -460,26 +511,19 @@ fn push_new(list: &mut Vec<String>, item: &str) {
 
 /// Gives every figure its id (see [`ContestedFigure::id`]); `figures` are
 /// in output order.
-pub(crate) fn number_ids(figures: &mut [ContestedFigure]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for figure in figures {
-        let base = format!(
-            "{}/{}/{}/{}/{}",
-            figure.category,
-            figure.subject.side.as_ref().map_or("-", |s| s.as_str()),
-            crate::group::family(figure.subject.kind),
-            figure.scope,
-            figure
-                .date
-                .from
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
-        );
-        let count = used.entry(base.clone()).or_insert(0);
-        *count += 1;
-        figure.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}~{count}")
-        };
-    }
+pub(crate) fn number_figure_ids(figures: &mut [ContestedFigure]) {
+    number_ids(
+        figures,
+        |figure| {
+            format!(
+                "{}/{}/{}/{}/{}",
+                figure.category,
+                figure.subject.side.as_ref().map_or("-", |s| s.as_str()),
+                crate::kind_family(figure.subject.kind),
+                figure.scope,
+                figure.date.id_part(),
+            )
+        },
+        |figure, id| figure.id = id,
+    );
 }

@@ -30,8 +30,10 @@ struct Bucket {
     scope: Scope,
 }
 
-/// The kind family of a kind: one side's soldiers and fighters are one.
-pub(crate) fn family(kind: Kind) -> Kind {
+/// The kind family of a kind: one side's soldiers and fighters are one
+/// (the family is named by [`Kind::Soldiers`]); every other kind is its
+/// own family.
+pub fn kind_family(kind: Kind) -> Kind {
     match kind {
         Kind::Fighters => Kind::Soldiers,
         other => other,
@@ -43,7 +45,7 @@ fn bucket(record: &ClaimRecord<'_>) -> Bucket {
     Bucket {
         category: claim.category,
         side: claim.subject.side.clone(),
-        family: family(claim.subject.kind),
+        family: kind_family(claim.subject.kind),
         scope: Scope::of(claim),
     }
 }

@@ -131,8 +131,9 @@ pub use events::{EventGroup, EventRecord, Sighting, event_groups};
 pub use figure::{
     ClaimantKey, ContestFlag, ContestedFigure, DateSpan, Figure, Revision, SubjectKey,
 };
+pub use group::kind_family;
 pub use input::{ClaimRecord, Options};
-pub use link::{document_place, link_event, place_key};
+pub use link::{document_place, link_event, place_key, same_sentence};
 pub use scope::Scope;
 
 /// Groups `records` into contested figures (see the crate doc for the
@@ -161,6 +162,6 @@ pub fn contested(records: &[ClaimRecord<'_>], options: &Options) -> Vec<Conteste
         };
         key(a).cmp(&key(b))
     });
-    figure::number_ids(&mut figures);
+    figure::number_figure_ids(&mut figures);
     figures
 }

@@ -1,10 +1,11 @@
 //! Linking a claim to the event it counts, and so to a place.
 //!
-//! Within one document, a claim belongs to the event whose evidence
-//! sentence overlaps the claim's ("55 soldiers were killed in the strike on
-//! Kurram" is both a claim and an event). When several overlap, the one
-//! sharing most of the claim's span wins, then the earliest. Negated events
-//! ("denied carrying out strikes") are never linked: they did not happen.
+//! Within one document, a claim belongs to the first event, in the order
+//! given (text order), whose evidence shares its sentence
+//! ([`same_sentence`]: "55 soldiers were killed in the strike on Kurram" is
+//! both a claim and an event). Negated events ("denied carrying out
+//! strikes") are never linked: they did not happen. Callers that want one
+//! kind of event (ACLED's fatalities go to ASSAULTs) pass only those.
 //!
 //! When a claim has no event of its own, [`document_place`] gives the place
 //! of the whole document if every placed event in it agrees on one: a
@@ -19,28 +20,21 @@
 
 use sitrep_model::{Event, Evidence, Place, Precision};
 
+/// True when two evidence spans share a character, or are the same empty
+/// span: the same sentence.
+pub fn same_sentence(a: &Evidence, b: &Evidence) -> bool {
+    (a.start < b.end && b.start < a.end) || (a.start == b.start && a.end == b.end)
+}
+
 /// The index in `events` of the event `claim` reports on, if any (see the
 /// module doc).
 pub fn link_event<'e>(
     claim: &Evidence,
     events: impl IntoIterator<Item = &'e Event>,
 ) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for (i, event) in events.into_iter().enumerate() {
-        if event.negated {
-            continue;
-        }
-        let start = claim.start.max(event.evidence.start);
-        let end = claim.end.min(event.evidence.end);
-        if end <= start {
-            continue;
-        }
-        let overlap = end - start;
-        if best.is_none_or(|(_, b)| overlap > b) {
-            best = Some((i, overlap));
-        }
-    }
-    best.map(|(i, _)| i)
+    events
+        .into_iter()
+        .position(|event| !event.negated && same_sentence(claim, &event.evidence))
 }
 
 /// A key that is equal for two mentions of the same place and different

@@ -64,10 +64,10 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     let filters = words::filters(&report.query);
     writeln!(
         out,
-        "<p class=\"meta\">{} · {} documents from {} outlets{}</p>",
+        "<p class=\"meta\">{} · {} from {}{}</p>",
         text(&words::span(report.period)),
-        report.documents,
-        report.outlets.len(),
+        words::count(report.documents, "document"),
+        words::count(report.outlets.len(), "outlet"),
         if filters.is_empty() {
             String::new()
         } else {
@@ -177,10 +177,7 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
                 text(p.country.as_deref().unwrap_or("—")),
                 text(&words::coordinates(p)),
                 line.events,
-                text(&words::span(sitrep_reconcile::DateSpan {
-                    from: line.first,
-                    to: line.last
-                }))
+                text(&words::span(line.days))
             )?;
         }
         writeln!(out, "</tbody>")?;

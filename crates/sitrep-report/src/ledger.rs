@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use sitrep_model::{Category, Kind, PartialDate, Side};
 use sitrep_reconcile::{
     ClaimRecord, ContestedFigure, EventGroup, EventRecord, Options, document_place, event_groups,
-    link_event, place_key,
+    kind_family, link_event, place_key,
 };
 use sitrep_store::{ClaimFilter, EventFilter, Store, StoreError, StoredClaim, StoredEvent};
 
@@ -79,18 +79,11 @@ impl LedgerQuery {
                 .any(|f| f.claimant.side.as_ref() == Some(side))
         };
         self.kind.is_none_or(|kind| {
-            let family = |k: Kind| {
-                if k == Kind::Fighters {
-                    Kind::Soldiers
-                } else {
-                    k
-                }
-            };
             figure
                 .subject
                 .kinds
                 .iter()
-                .any(|&k| family(k) == family(kind))
+                .any(|&k| kind_family(k) == kind_family(kind))
         }) && self
             .side
             .as_ref()

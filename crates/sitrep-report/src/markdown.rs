@@ -25,10 +25,10 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(out)?;
     writeln!(
         out,
-        "{} · {} documents from {} outlets{}.",
+        "{} · {} from {}{}.",
         words::span(report.period),
-        report.documents,
-        report.outlets.len(),
+        words::count(report.documents, "document"),
+        words::count(report.outlets.len(), "outlet"),
         match words::filters(&report.query) {
             f if f.is_empty() => String::new(),
             f => format!(" · filters: {f}"),
@@ -126,10 +126,7 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
                 cell(p.country.as_deref().unwrap_or("—")),
                 words::coordinates(p),
                 line.events,
-                words::span(sitrep_reconcile::DateSpan {
-                    from: line.first,
-                    to: line.last
-                }),
+                words::span(line.days),
             )?;
         }
     }

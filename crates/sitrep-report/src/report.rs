@@ -68,10 +68,9 @@ pub struct PlaceLine {
     pub place: Place,
     /// How many event groups happened there.
     pub events: usize,
-    /// The first day of the earliest of them.
-    pub first: Option<Date>,
-    /// The last day of the latest of them.
-    pub last: Option<Date>,
+    /// From the first day of the earliest of them to the last day of the
+    /// latest.
+    pub days: DateSpan,
 }
 
 /// A cited sentence.
@@ -150,16 +149,7 @@ pub fn build(
         .iter()
         .map(|l| l.figure.date)
         .chain(event_lines.iter().map(|l| l.event.days));
-    let period = days.fold(
-        DateSpan {
-            from: None,
-            to: None,
-        },
-        |acc, d| DateSpan {
-            from: min(acc.from, d.from),
-            to: max(acc.to, d.to),
-        },
-    );
+    let period = days.fold(DateSpan::NONE, DateSpan::union);
 
     let mut documents: Vec<&str> = figure_lines
         .iter()
@@ -203,17 +193,6 @@ pub fn build(
     })
 }
 
-fn min(a: Option<Date>, b: Option<Date>) -> Option<Date> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-fn max(a: Option<Date>, b: Option<Date>) -> Option<Date> {
-    a.max(b)
-}
-
 /// Places of the timeline's events, most events first, then by name.
 fn places(events: &[EventLine]) -> Vec<PlaceLine> {
     let mut lines: Vec<PlaceLine> = Vec::new();
@@ -230,14 +209,12 @@ fn places(events: &[EventLine]) -> Vec<PlaceLine> {
         match lines.iter_mut().find(|p| same(p)) {
             Some(p) => {
                 p.events += 1;
-                p.first = min(p.first, days.from);
-                p.last = max(p.last, days.to);
+                p.days = p.days.union(days);
             }
             None => lines.push(PlaceLine {
                 place: place.clone(),
                 events: 1,
-                first: days.from,
-                last: days.to,
+                days,
             }),
         }
     }

@@ -92,11 +92,21 @@ pub(crate) fn range(figure: &ContestedFigure) -> String {
     }
 }
 
-/// "2.5×" or "—".
+/// "2.5×", or "—" when there is no spread (one figure, or none above 0).
 pub(crate) fn spread(figure: &ContestedFigure) -> String {
-    figure
-        .spread
-        .map_or_else(|| "—".to_owned(), |s| format!("{s:.1}×"))
+    match figure.spread {
+        Some(s) if figure.low != figure.high => format!("{s:.1}×"),
+        _ => "—".to_owned(),
+    }
+}
+
+/// "1 outlet", "2 outlets".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// What a flag tells the reader.

@@ -50,13 +50,7 @@ pub fn iso_day(day: Date) -> String {
 /// The first and last day a partial date covers: a month covers all its
 /// days, a year all of its.
 pub fn day_range(date: PartialDate) -> (Date, Date) {
-    let first = date.first_day();
-    let last = match date {
-        PartialDate::Day(day) => day,
-        PartialDate::Month { .. } => first.last_of_month(),
-        PartialDate::Year(year) => Date::new(year, 12, 31).unwrap_or(first),
-    };
-    (first, last)
+    (date.first_day(), date.last_day())
 }
 
 #[cfg(test)]

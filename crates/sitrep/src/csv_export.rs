@@ -39,8 +39,9 @@
 //! - `fatalities`: as ACLED, the most conservative figure: the lowest `n`
 //!   of the asserted `killed` claims linked to the event. A claim is linked
 //!   to the first ASSAULT of its document, in text order, that is not
-//!   negated and whose evidence overlaps the claim's (the same sentence),
-//!   so that a figure is never counted for two events and the column can
+//!   negated and whose evidence overlaps the claim's (the same sentence:
+//!   `sitrep_reconcile::link_event`, the rule contested figures use to
+//!   place claims), so that a figure is never counted for two events and the column can
 //!   be summed. Other event types have no fatalities, as ACLED's strategic
 //!   developments. With no linked claim it is 0 and `fatalities_reported`
 //!   is `false`. Figures for different groups in one sentence are not
@@ -77,7 +78,8 @@ use std::collections::hash_map::Entry;
 use std::io::Write;
 
 use anyhow::Context;
-use sitrep_model::{Category, Claim, Event, EventType, Evidence, Mode, Place, Precision, Stance};
+use sitrep_model::{Category, Claim, Event, EventType, Mode, Place, Precision, Stance};
+use sitrep_reconcile::{link_event, same_sentence};
 use sitrep_store::{ClaimFilter, EventFilter, Store, StoredClaim, StoredEvent};
 
 /// The header of the claims CSV.
@@ -325,12 +327,6 @@ fn document_context(store: &impl Store, id: &str) -> anyhow::Result<DocumentCont
     Ok(DocumentContext::new(url, claims, &events))
 }
 
-/// True when two evidence spans share a character (or are the same empty
-/// span): the same sentence.
-fn overlaps(a: &Evidence, b: &Evidence) -> bool {
-    (a.start < b.end && b.start < a.end) || (a.start == b.start && a.end == b.end)
-}
-
 /// The asserted claims of `category` stated in the event's sentence.
 fn linked<'a>(
     event: &'a Event,
@@ -340,7 +336,7 @@ fn linked<'a>(
     claims.iter().filter(move |c| {
         c.category == category
             && c.stance == Stance::Asserted
-            && overlaps(&c.evidence, &event.evidence)
+            && same_sentence(&c.evidence, &event.evidence)
     })
 }
 
@@ -349,14 +345,17 @@ fn linked<'a>(
 /// that happened and shares its sentence; each event gets the lowest
 /// figure it was given. Events without one are absent.
 fn fatalities(events: &[(u32, &Event)], claims: &[Claim]) -> HashMap<u32, u64> {
+    let assaults: Vec<&(u32, &Event)> = events
+        .iter()
+        .filter(|(_, e)| e.kind == EventType::Assault)
+        .collect();
     let mut lowest: HashMap<u32, u64> = HashMap::new();
     for claim in claims {
         if claim.category != Category::Killed || claim.stance != Stance::Asserted {
             continue;
         }
-        let first = events.iter().find(|(_, e)| {
-            e.kind == EventType::Assault && !e.negated && overlaps(&claim.evidence, &e.evidence)
-        });
+        let first = link_event(&claim.evidence, assaults.iter().map(|(_, e)| *e))
+            .and_then(|i| assaults.get(i));
         if let Some((ordinal, _)) = first {
             lowest
                 .entry(*ordinal)
@@ -485,6 +484,7 @@ mod tests {
     use sitrep_model::{Actor, Claimant, Kind, PartialDate, Qualifier, Side, Subject, Value};
 
     use super::*;
+    use sitrep_model::Evidence;
 
     /// Every SPEC type and mode, with and without an arrest in the
     /// sentence: the whole mapping table of the module doc.

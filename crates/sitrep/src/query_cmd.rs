@@ -32,7 +32,7 @@ pub(crate) fn open(db: &Path) -> anyhow::Result<SqliteStore> {
     SqliteStore::open(db).with_context(|| format!("cannot open the ledger {}", db.display()))
 }
 
-fn code(s: Option<&sitrep_model::Side>) -> &str {
+pub(crate) fn code(s: Option<&sitrep_model::Side>) -> &str {
     s.map_or("-", |s| s.as_str())
 }
 

@@ -167,6 +167,11 @@ pub struct IngestArgs {
     #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
     pub db: PathBuf,
 
+    /// Then print the situation report of the whole ledger (Markdown, as
+    /// `sitrep report` writes it) on standard output.
+    #[arg(long)]
+    pub report: bool,
+
     /// Inputs and dictionaries.
     #[command(flatten)]
     pub input: InputArgs,

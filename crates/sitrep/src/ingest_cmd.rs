@@ -31,7 +31,11 @@ use crate::progress::Progress;
 /// or when the store fails to write a batch (batches stored before are
 /// kept). Bad records are counted in [`Outcome::skipped`].
 pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
-    let IngestArgs { db, input } = args;
+    let IngestArgs {
+        db,
+        report: then_report,
+        input,
+    } = args;
     let InputArgs {
         files,
         input_format,
@@ -123,5 +127,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         stats.claims,
         stats.events
     );
+    if then_report {
+        crate::ledger_cmd::print_whole_report(&store)?;
+    }
     Ok(outcome)
 }

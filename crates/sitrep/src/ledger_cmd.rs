@@ -20,7 +20,7 @@ use sitrep_report::LedgerQuery;
 
 use crate::cli::{ListFormat, parse_category, parse_partial, parse_side};
 use crate::extract_cmd::Outcome;
-use crate::query_cmd::{open, table};
+use crate::query_cmd::{code, open, table};
 
 /// Filters shared by `contested` and `report`.
 #[derive(Debug, Args)]
@@ -139,10 +139,6 @@ fn print_jsonl(out: &mut impl Write, figures: &[ContestedFigure]) -> anyhow::Res
     Ok(())
 }
 
-fn side(side: Option<&Side>) -> String {
-    side.map_or_else(|| "-".to_owned(), |s| s.to_string())
-}
-
 fn day(day: Option<jiff::civil::Date>) -> String {
     day.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
@@ -189,12 +185,12 @@ fn print_table(out: &mut impl Write, figures: &[ContestedFigure]) -> anyhow::Res
                 or_blank(figure.category.to_string()),
                 or_blank(format!(
                     "{} {}",
-                    side(figure.subject.side.as_ref()),
+                    code(figure.subject.side.as_ref()),
                     figure.subject.kind
                 )),
                 format!(
                     "{} {}",
-                    side(f.claimant.side.as_ref()),
+                    code(f.claimant.side.as_ref()),
                     f.claimant.text.as_deref().unwrap_or("(no claimant)")
                 ),
                 value(f),
@@ -262,7 +258,7 @@ fn print_csv(out: &mut impl Write, figures: &[ContestedFigure]) -> anyhow::Resul
             csv.write_record([
                 figure.id.clone(),
                 figure.category.to_string(),
-                side(figure.subject.side.as_ref()),
+                code(figure.subject.side.as_ref()).to_owned(),
                 figure.subject.kind.to_string(),
                 figure.scope.to_string(),
                 day(figure.date.from),
@@ -314,7 +310,7 @@ pub struct ReportArgs {
     pub ledger: LedgerArgs,
 
     /// The report's title.
-    #[arg(long, value_name = "TEXT", default_value = "Situation report")]
+    #[arg(long, value_name = "TEXT", default_value = DEFAULT_TITLE)]
     pub title: String,
 
     /// Format of the report on standard output (or in --output).
@@ -356,12 +352,34 @@ pub fn report(args: ReportArgs) -> anyhow::Result<Outcome> {
         Some(path) => {
             fs::write(path, main).with_context(|| format!("cannot write {}", path.display()))?;
         }
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(main.as_bytes())
-                .and_then(|()| out.flush())
-                .context("cannot write the output")?;
-        }
+        None => print(&main)?,
     }
     Ok(Outcome::default())
+}
+
+/// Prints the Markdown report of the whole ledger on standard output
+/// (`sitrep ingest --report`).
+///
+/// # Errors
+///
+/// When the ledger cannot be read or the output cannot be written.
+pub fn print_whole_report(store: &impl sitrep_store::Store) -> anyhow::Result<()> {
+    let report = sitrep_report::build(
+        store,
+        &LedgerQuery::default(),
+        &Options::default(),
+        DEFAULT_TITLE,
+    )
+    .context("cannot read the ledger")?;
+    print(&sitrep_report::markdown(&report))
+}
+
+/// The title of a report when none is given.
+const DEFAULT_TITLE: &str = "Situation report";
+
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write the output")
 }

@@ -87,7 +87,7 @@ fn document(i: usize) -> (Document, Extraction) {
                 Category::Injured,
                 Category::Captured,
                 Category::Destroyed,
-            ][k % 4];
+            ][(k / 2) % 4];
             let n = (5 + j % 60) as u64 * if k % 3 == 0 { 5 } else { 1 };
             let quote =
                 format!("{claimant} officials said {n} {subject} soldiers were {category}.");

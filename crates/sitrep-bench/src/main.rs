@@ -18,8 +18,18 @@
 //! does not depend on `--mb`: compare `--stream --mb 20` with
 //! `--stream --mb 100`.
 //!
+//! `--jsonl FILE` writes the corpus as JSON Lines (one document per line,
+//! the input format of `sitrep extract` and `sitrep ingest`) instead of
+//! measuring, so that whole commands can be timed on it:
+//!
+//! ```text
+//! cargo run -p sitrep-bench --release -- --mb 50 --jsonl /tmp/corpus.jsonl
+//! sitrep ingest --db /tmp/bench.db /tmp/corpus.jsonl
+//! ```
+//!
 //! Generation time is reported but never counted in a stage's throughput.
-//! This binary does no other I/O than printing and reading `/proc`.
+//! Apart from `--jsonl`, this binary does no other I/O than printing and
+//! reading `/proc`.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -35,7 +45,8 @@ usage: sitrep-bench [--mb N] [--threads N] [--seed N] [--stream] [--chunk DOCS]
   --threads N   rayon threads for the parallel run (default: all cores)
   --seed N      corpus seed (default 1)
   --stream      generate and extract in chunks; memory stays flat
-  --chunk DOCS  documents per chunk in --stream mode (default 1000)";
+  --chunk DOCS  documents per chunk in --stream mode (default 1000)
+  --jsonl FILE  write the corpus to FILE as JSON Lines and stop";
 
 struct Options {
     mb: f64,
@@ -43,6 +54,7 @@ struct Options {
     seed: u64,
     stream: bool,
     chunk: usize,
+    jsonl: Option<std::path::PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -52,6 +64,7 @@ fn parse_args() -> Result<Options, String> {
         seed: 1,
         stream: false,
         chunk: 1000,
+        jsonl: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -62,6 +75,7 @@ fn parse_args() -> Result<Options, String> {
             "--seed" => o.seed = parse(&value("--seed")?, "--seed")?,
             "--chunk" => o.chunk = parse(&value("--chunk")?, "--chunk")?,
             "--stream" => o.stream = true,
+            "--jsonl" => o.jsonl = Some(value("--jsonl")?.into()),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -104,6 +118,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let target = (o.mb * 1e6) as usize;
+    if let Some(path) = &o.jsonl {
+        return match write_jsonl(path, o.seed, target) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("sitrep-bench: cannot write {}: {e}", path.display());
+                ExitCode::FAILURE
+            }
+        };
+    }
 
     let t = Instant::now();
     let extractor = Extractor::bundled();
@@ -303,4 +326,30 @@ fn peak_rss() -> String {
         .and_then(|v| v.trim().strip_suffix("kB"))
         .and_then(|kb| kb.trim().parse::<f64>().ok())
         .map_or_else(|| "n/a".into(), |kb| format!("{:.1} MB", kb * 1024.0 / 1e6))
+}
+
+/// Writes documents of the corpus to `path`, one JSON object per line,
+/// until their text reaches `target` bytes.
+fn write_jsonl(path: &std::path::Path, seed: u64, target: usize) -> std::io::Result<()> {
+    use std::io::Write;
+    let t = Instant::now();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let (mut docs, mut bytes) = (0usize, 0usize);
+    for doc in sitrep_bench::documents(seed) {
+        if bytes >= target {
+            break;
+        }
+        bytes += doc.text.len();
+        docs += 1;
+        serde_json::to_writer(&mut out, &doc)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    println!(
+        "wrote {docs} documents ({:.1} MB of text) to {} in {:.2} s",
+        bytes as f64 / 1e6,
+        path.display(),
+        secs(t.elapsed())
+    );
+    Ok(())
 }

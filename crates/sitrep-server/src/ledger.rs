@@ -191,9 +191,9 @@ impl Reader {
             i64::try_from(filter.offset).unwrap_or(i64::MAX),
         ));
         let sql = format!(
-            "SELECT d.id, d.url, d.outlet, d.published, d.title, r.claims, r.events,
-                    r.extractor_version
-             FROM documents d LEFT JOIN extraction_runs r ON r.document_id = d.id{filter_sql}
+            "SELECT d.id, d.url, d.outlet, d.published, d.title, d.claims, d.events,
+                    d.extractor_version
+             FROM documents d{filter_sql}
              ORDER BY d.published, d.id LIMIT ? OFFSET ?"
         );
         let mut stmt = self

@@ -15,7 +15,8 @@ use sitrep_model::{Category, EventType, Kind, Mode, PartialDate, Side, Stance};
 /// Which claims [`crate::Store::claims`] returns.
 ///
 /// Results are ordered by date (first day covered, undated first), then
-/// document id, then position in the document.
+/// in the order they were stored: documents as they were first stored,
+/// then position in the document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClaimFilter {
     /// The subject's side or the claimant's side is this side.
@@ -46,7 +47,7 @@ pub struct ClaimFilter {
 
 /// Which events [`crate::Store::events`] returns.
 ///
-/// Results are ordered like claims: by date, document id, position.
+/// Results are ordered like claims: by date, then in stored order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventFilter {
     /// Either actor stands for this side.

@@ -41,6 +41,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0003_syndication.sql"),
         after: Some(crate::sqlite::backfill_syndicates),
     },
+    Migration {
+        sql: include_str!("../migrations/0004_compact_ids.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -9,7 +9,11 @@ use std::sync::{Arc, Barrier};
 
 use common::*;
 use rusqlite::Connection;
-use sitrep_store::{ClaimFilter, IngestReport, SCHEMA_VERSION, SqliteStore, Store, StoreError};
+use sitrep_model::Side;
+use sitrep_store::{
+    ClaimFilter, EventFilter, IngestReport, OnConflict, SCHEMA_VERSION, SqliteStore, Store,
+    StoreError,
+};
 
 const V1: &str = "extract-1.0";
 
@@ -58,10 +62,10 @@ fn opens_a_store_written_at_schema_version_1() {
     // Opening migrates it to the current version, keeping its rows.
     let mut store = SqliteStore::open(&path).unwrap();
     let stats = store.stats().unwrap();
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     assert_eq!(
         stats_line(&stats),
-        "stats v3 documents=2 claims=3 events=2 places=3 syndicates=2 runs=[extract-1.0:2] \
+        "stats v4 documents=2 claims=3 events=2 places=3 syndicates=2 runs=[extract-1.0:2] \
          published 2025-03-10..2025-03-10"
     );
     // Its rows read back as the model values they were written from.
@@ -71,6 +75,21 @@ fn opens_a_store_written_at_schema_version_1() {
     assert_eq!(claims[0].claim, corpus[2].1.claims[0]);
     assert_eq!(claims[2].claim, corpus[0].1.claims[1]);
     assert_eq!(store.document("d1").unwrap().as_ref(), Some(&corpus[0].0));
+    // Version 4 gave items ids by document: the filters that use them.
+    let of_d1 = ClaimFilter {
+        document_id: Some("d1".into()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(
+        claim_ids(&store.claims(&of_d1).unwrap()),
+        ["d1#c0", "d1#c1"]
+    );
+    let events = store.events(&EventFilter::default()).unwrap();
+    let event_ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(event_ids, ["d3#e0", "d1#e0"]);
+    assert_eq!(events[1].event, corpus[0].1.events[0]);
+    assert_eq!(sided(&store, "STH"), ["d3#e0", "d1#e0"]);
+    assert_eq!(sided(&store, "REB"), ["d3#e0"]);
     // And it takes new batches; the stored documents are duplicates.
     let report = store.ingest(&corpus, V1).unwrap();
     assert_eq!(
@@ -83,6 +102,36 @@ fn opens_a_store_written_at_schema_version_1() {
             ..IngestReport::default()
         }
     );
+    // A migrated document's items are replaced whole: no side row of the
+    // old extraction is left behind.
+    let mut changed = corpus[0].clone();
+    changed.0.title = Some("Report d1, updated".into());
+    // Its event moves a day, so its side rows get new keys.
+    changed.1.events[0].date = Some("2025-03-08".parse().unwrap());
+    let report = store
+        .ingest_with(&[changed], V1, OnConflict::Replace)
+        .unwrap();
+    assert_eq!(report.replaced, 1);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.claims, stats.events, stats.places), (6, 4, 4));
+    assert_eq!(sided(&store, "REB").len(), 1);
+    assert_eq!(sided(&store, "NTH"), ["d3#e0", "d1#e0"]);
+    // d1: NTH, STH; d2: UN; d3: REB, NTH, STH.
+    let side_rows: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM event_sides", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(side_rows, 6);
+}
+
+/// The ids of the events either of whose actors is `side`.
+fn sided(store: &SqliteStore, side: &str) -> Vec<String> {
+    let filter = EventFilter {
+        side: Some(Side::new(side).unwrap()),
+        ..EventFilter::default()
+    };
+    let found = store.events(&filter).unwrap();
+    found.into_iter().map(|e| e.id).collect()
 }
 
 /// Version 3 added syndicated copies: a store written at version 2 gets
@@ -96,7 +145,7 @@ fn opens_a_store_written_at_schema_version_2_and_links_its_copies() {
     let stats = store.stats().unwrap();
     assert_eq!(
         stats_line(&stats),
-        "stats v3 documents=5 claims=1 events=0 places=0 syndicates=3 \
+        "stats v4 documents=5 claims=1 events=0 places=0 syndicates=3 \
          runs=[extract-1.0:5] published 2025-06-06..2025-06-07"
     );
     let ids = |id: &str| -> Vec<String> {
@@ -186,7 +235,7 @@ fn refuses_a_store_from_a_newer_sitrep_and_leaves_it_alone() {
     assert_eq!(
         err.to_string(),
         format!(
-            "store {} has schema version 99, but this sitrep knows versions up to 3: \
+            "store {} has schema version 99, but this sitrep knows versions up to 4: \
              open it with a newer sitrep",
             path.display()
         )
@@ -364,7 +413,7 @@ fn a_corrupt_row_is_reported_with_its_document() {
     Connection::open(&path)
         .unwrap()
         .execute(
-            "UPDATE claims SET category = 'vanished' WHERE document_id = 'd2'",
+            "UPDATE claims SET category = 'vanished' WHERE id >> 20 = (SELECT seq FROM documents WHERE id = 'd2')",
             [],
         )
         .unwrap();

@@ -48,15 +48,30 @@ impl Where {
     fn dates(&mut self, alias: &str, since: Option<PartialDate>, until: Option<PartialDate>) {
         if let Some(since) = since {
             let (first, _) = day_range(since);
+            self.add(
+                &format!("{alias}.date_last >= ?"),
+                [Where::text(&iso_day(first))],
+            );
+        }
+        self.first_day_bounds(alias, since, until);
+    }
+
+    /// The bounds on `date_first` alone: `until`, and the earliest first
+    /// day an item reaching `since` can have.
+    fn first_day_bounds(
+        &mut self,
+        alias: &str,
+        since: Option<PartialDate>,
+        until: Option<PartialDate>,
+    ) {
+        if let Some(since) = since {
+            let (first, _) = day_range(since);
             let earliest = first
                 .checked_sub(jiff::Span::new().days(366))
                 .unwrap_or(Date::MIN);
             self.add(
-                &format!("{alias}.date_last >= ? AND {alias}.date_first >= ?"),
-                [
-                    Where::text(&iso_day(first)),
-                    Where::text(&iso_day(earliest)),
-                ],
+                &format!("{alias}.date_first >= ?"),
+                [Where::text(&iso_day(earliest))],
             );
         }
         if let Some(until) = until {
@@ -172,7 +187,20 @@ fn offset(value: i64, table: &'static str, document: &str) -> Result<usize, Stor
     })
 }
 
-const CLAIM_COLUMNS: &str = "c.document_id, c.ordinal, d.outlet, d.published, c.category,
+/// A claim's or event's position in its extraction, from its id (see
+/// `write::item_id`).
+const ORDINAL_MASK: i64 = (1 << 20) - 1;
+
+/// The clause keeping the items of one document, by their id range; binds
+/// the document id twice.
+fn document_items(column: &str) -> String {
+    format!(
+        "{column} BETWEEN (SELECT seq << 20 FROM documents WHERE id = ?) \
+         AND (SELECT (seq << 20) | {ORDINAL_MASK} FROM documents WHERE id = ?)"
+    )
+}
+
+const CLAIM_COLUMNS: &str = "d.id, c.id & 1048575, d.outlet, d.published, c.category,
     c.subject_text, c.subject_side, c.subject_kind, c.n, c.n_max, c.qualifier, c.value_text,
     c.stance, c.claimant_text, c.claimant_side, c.claimant_anonymous, c.date, c.evidence_start,
     c.evidence_end, c.quote, c.confidence, c.flags, d.syndicate";
@@ -220,15 +248,15 @@ pub(super) fn claims(
     }
     w.dates("c", *since, *until);
     if let Some(id) = document_id {
-        w.add("c.document_id = ?", [Where::text(id)]);
+        w.add(&document_items("c.id"), [Where::text(id), Where::text(id)]);
     }
     if let Some(outlet) = outlet {
         w.add("d.outlet = ?", [Where::text(outlet)]);
     }
     let (filter_sql, params) = w.finish(*limit, *offset);
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id\
-         {filter_sql} ORDER BY c.date_first, c.document_id, c.ordinal LIMIT ? OFFSET ?"
+        "SELECT {CLAIM_COLUMNS} FROM claims c CROSS JOIN documents d ON d.seq = c.id >> 20\
+         {filter_sql} ORDER BY c.date_first, c.id LIMIT ? OFFSET ?"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(query_err("claims"))?;
     let mut rows = stmt
@@ -317,7 +345,7 @@ fn decode_claim(row: &Row<'_>) -> Result<StoredClaim, StoreError> {
     })
 }
 
-const EVENT_COLUMNS: &str = "e.id, e.document_id, e.ordinal, d.outlet, d.published, e.type,
+const EVENT_COLUMNS: &str = "e.id, d.id, e.id & 1048575, d.outlet, d.published, e.type,
     e.mode, e.actor1_text, e.actor1_sides, e.actor2_text, e.actor2_sides, e.date, e.negated,
     e.evidence_start, e.evidence_end, e.quote, d.syndicate";
 
@@ -340,12 +368,20 @@ pub(super) fn events(
         offset,
     } = filter;
     let mut w = Where::default();
-    if let Some(side) = side {
-        w.add(
-            "e.id IN (SELECT event_id FROM event_sides WHERE side = ?)",
-            [Where::text(side.as_str())],
-        );
-    }
+    // With a side, the walk is over that side's rows of event_sides, which
+    // are in (date_first, event id) order, the order of the results: a
+    // LIMIT stops it early. Undated events have date_first '' there, NULL
+    // in events; both sort first.
+    let (from, order) = match side {
+        Some(side) => {
+            w.add("s.side = ?", [Where::text(side.as_str())]);
+            (
+                "event_sides s CROSS JOIN events e ON e.id = s.event_id",
+                "s.date_first, s.event_id",
+            )
+        }
+        None => ("events e", "e.date_first, e.id"),
+    };
     if let Some(event_type) = event_type {
         w.add("e.type = ?", [Where::text(event_type.as_str())]);
     }
@@ -368,16 +404,21 @@ pub(super) fn events(
         w.add("e.negated = ?", [SqlValue::Integer(i64::from(*negated))]);
     }
     w.dates("e", *since, *until);
+    if side.is_some() {
+        // The same bounds on the side rows' copy of date_first, so that
+        // they are searched as a range of the side's rows.
+        w.first_day_bounds("s", *since, *until);
+    }
     if let Some(id) = document_id {
-        w.add("e.document_id = ?", [Where::text(id)]);
+        w.add(&document_items("e.id"), [Where::text(id), Where::text(id)]);
     }
     if let Some(outlet) = outlet {
         w.add("d.outlet = ?", [Where::text(outlet)]);
     }
     let (filter_sql, params) = w.finish(*limit, *offset);
     let sql = format!(
-        "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id\
-         {filter_sql} ORDER BY e.date_first, e.document_id, e.ordinal LIMIT ? OFFSET ?"
+        "SELECT {EVENT_COLUMNS} FROM {from} CROSS JOIN documents d ON d.seq = e.id >> 20\
+         {filter_sql} ORDER BY {order} LIMIT ? OFFSET ?"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(query_err("events"))?;
     let mut places_stmt = conn
@@ -489,7 +530,7 @@ pub(super) fn sightings(conn: &Connection, id: &str) -> Result<Vec<Sighting>, St
         .prepare_cached(
             "SELECT id, outlet, published, url, title FROM documents
              WHERE syndicate = (SELECT syndicate FROM documents WHERE id = ?1)
-             ORDER BY rowid",
+             ORDER BY seq",
         )
         .map_err(&err)?;
     let mut rows = stmt.query([id]).map_err(&err)?;
@@ -519,10 +560,7 @@ pub(super) fn documents_needing_reextract(
     extractor_version: &str,
 ) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT d.id FROM documents d LEFT JOIN extraction_runs r ON r.document_id = d.id
-             WHERE r.extractor_version IS NOT ?1 ORDER BY d.id",
-        )
+        .prepare_cached("SELECT id FROM documents WHERE extractor_version IS NOT ?1 ORDER BY id")
         .map_err(query_err("extraction runs"))?;
     let ids = stmt
         .query_map([extractor_version], |row| row.get(0))
@@ -548,7 +586,8 @@ pub(super) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
     };
     let mut stmt = conn
         .prepare_cached(
-            "SELECT extractor_version, count(*) FROM extraction_runs
+            "SELECT extractor_version, count(*) FROM documents
+             WHERE extractor_version IS NOT NULL
              GROUP BY extractor_version ORDER BY extractor_version",
         )
         .map_err(&err)?;

@@ -5,6 +5,11 @@
 //! checked before anything is written for them ([`validate`]): a record
 //! that cannot be stored faithfully is reported, not half-written. Any
 //! database error aborts the batch; dropping the transaction rolls it back.
+//!
+//! A claim's and an event's id is `(document seq << 20) | ordinal`
+//! ([`item_id`]), so a document's items are one key range of their table
+//! and are deleted by that range ([`delete_extraction`]); there are no
+//! foreign keys to check on each insert (migration 0004 says why).
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sitrep_model::{Actor, Claim, Document, Event, Extraction, Flag, PartialDate};
@@ -13,6 +18,23 @@ use super::syndicate;
 use crate::hash::{content_hash, day_range, iso_day};
 use crate::syndication::Shingled;
 use crate::{IngestReport, OnConflict, Rejected, StoreError};
+
+/// How many bits of an item id hold its position in the extraction.
+const ORDINAL_BITS: u32 = 20;
+
+/// The most claims, and the most events, one extraction may hold.
+pub(super) const MAX_ITEMS: usize = 1 << ORDINAL_BITS;
+
+/// The id of a document's `ordinal`th claim or event.
+pub(super) fn item_id(seq: i64, ordinal: usize) -> i64 {
+    // `validate` keeps ordinals below MAX_ITEMS.
+    (seq << ORDINAL_BITS) | as_i64(ordinal)
+}
+
+/// The ids of every claim or event a document may have, inclusive.
+pub(super) fn item_range(seq: i64) -> (i64, i64) {
+    (item_id(seq, 0), item_id(seq, MAX_ITEMS - 1))
+}
 
 /// Stores `batch` in one transaction; see [`crate::Store::ingest_with`].
 pub(super) fn ingest(
@@ -35,44 +57,48 @@ pub(super) fn ingest(
         }
         let fail = |e: rusqlite::Error| StoreError::write(&doc.id, e);
         let hash = content_hash(doc);
-        let stored: Option<(String, Option<String>)> = tx
+        let stored: Option<(i64, String, Option<String>)> = tx
             .prepare_cached(
-                "SELECT d.content_hash, r.extractor_version FROM documents d
-                 LEFT JOIN extraction_runs r ON r.document_id = d.id WHERE d.id = ?1",
+                "SELECT seq, content_hash, extractor_version FROM documents WHERE id = ?1",
             )
             .and_then(|mut stmt| {
-                stmt.query_row([&doc.id], |row| Ok((row.get(0)?, row.get(1)?)))
+                stmt.query_row([&doc.id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
                     .optional()
             })
             .map_err(fail)?;
+        let run = Run {
+            version: extractor_version,
+            claims: as_i64(extraction.claims.len()),
+            events: as_i64(extraction.events.len()),
+        };
         match stored {
             None => {
-                if insert_document(&tx, doc, &hash).map_err(fail)? {
+                let (seq, linked) = insert_document(&tx, doc, &hash, &run).map_err(fail)?;
+                if linked {
                     report.syndicated += 1;
                 }
-                write_extraction(&tx, doc, extraction, extractor_version, &mut report)
-                    .map_err(fail)?;
+                write_extraction(&tx, seq, doc, extraction, &mut report).map_err(fail)?;
                 report.inserted += 1;
             }
-            Some((stored_hash, version)) if stored_hash == hash => {
+            Some((seq, stored_hash, version)) if stored_hash == hash => {
                 if version.as_deref() == Some(extractor_version) {
                     report.duplicates += 1;
                 } else {
-                    delete_extraction(&tx, &doc.id).map_err(fail)?;
-                    write_extraction(&tx, doc, extraction, extractor_version, &mut report)
-                        .map_err(fail)?;
+                    delete_extraction(&tx, seq).map_err(fail)?;
+                    set_run(&tx, seq, &run).map_err(fail)?;
+                    write_extraction(&tx, seq, doc, extraction, &mut report).map_err(fail)?;
                     report.reextracted += 1;
                 }
             }
-            Some(_) => match on_conflict {
+            Some((seq, _, _)) => match on_conflict {
                 OnConflict::Keep => report.conflicts.push(doc.id.clone()),
                 OnConflict::Replace => {
-                    delete_extraction(&tx, &doc.id).map_err(fail)?;
-                    if replace_document(&tx, doc, &hash).map_err(fail)? {
+                    delete_extraction(&tx, seq).map_err(fail)?;
+                    if replace_document(&tx, seq, doc, &hash).map_err(fail)? {
                         report.syndicated += 1;
                     }
-                    write_extraction(&tx, doc, extraction, extractor_version, &mut report)
-                        .map_err(fail)?;
+                    set_run(&tx, seq, &run).map_err(fail)?;
+                    write_extraction(&tx, seq, doc, extraction, &mut report).map_err(fail)?;
                     report.replaced += 1;
                 }
             },
@@ -91,10 +117,8 @@ fn validate(doc: &Document, extraction: &Extraction) -> Result<(), String> {
             extraction.id, doc.id
         ));
     }
-    if u32::try_from(extraction.claims.len()).is_err()
-        || u32::try_from(extraction.events.len()).is_err()
-    {
-        return Err("more than 4294967295 claims or events".to_string());
+    if extraction.claims.len() > MAX_ITEMS || extraction.events.len() > MAX_ITEMS {
+        return Err(format!("more than {MAX_ITEMS} claims or events"));
     }
     let too_big = |n: u64| i64::try_from(n).is_err();
     let offsets_ok = |start: usize, end: usize| {
@@ -140,9 +164,22 @@ fn validate(doc: &Document, extraction: &Extraction) -> Result<(), String> {
     Ok(())
 }
 
-/// Stores a new document, linked to the syndicate of a stored copy if
-/// there is one; returns whether it was linked.
-fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite::Result<bool> {
+/// What made an extraction: written with the document it belongs to.
+struct Run<'a> {
+    version: &'a str,
+    claims: i64,
+    events: i64,
+}
+
+/// Stores a new document with the run of the extraction about to be
+/// written, linked to the syndicate of a stored copy if there is one;
+/// returns its seq and whether it was linked.
+fn insert_document(
+    tx: &Transaction<'_>,
+    doc: &Document,
+    hash: &str,
+    run: &Run<'_>,
+) -> rusqlite::Result<(i64, bool)> {
     let Document {
         id,
         url,
@@ -160,8 +197,10 @@ fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite
     let [b0, b1, b2, b3, b4, b5, b6, b7] = syndicate::band_values(&fingerprint);
     tx.prepare_cached(
         "INSERT INTO documents (id, url, outlet, published, title, content_hash, syndicate,
-         fingerprint, band0, band1, band2, band3, band4, band5, band6, band7, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         extractor_version, claims, events, fingerprint, band0, band1, band2, band3, band4,
+         band5, band6, band7, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+         ?18, ?19, ?20)",
     )?
     .execute(params![
         id,
@@ -171,6 +210,9 @@ fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite
         title,
         hash,
         syndicate,
+        run.version,
+        run.claims,
+        run.events,
         fingerprint.to_bytes(),
         b0,
         b1,
@@ -182,13 +224,27 @@ fn insert_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite
         b7,
         text
     ])?;
-    Ok(linked)
+    Ok((tx.last_insert_rowid(), linked))
+}
+
+/// Records the run of a document's new extraction.
+fn set_run(tx: &Transaction<'_>, seq: i64, run: &Run<'_>) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE documents SET extractor_version = ?2, claims = ?3, events = ?4 WHERE seq = ?1",
+    )?
+    .execute(params![seq, run.version, run.claims, run.events])?;
+    Ok(())
 }
 
 /// Overwrites a stored document (its rowid, so its place in stored order,
 /// is kept) and re-links it and every document whose syndicate its change
 /// may move; returns whether it is now linked to another document.
-fn replace_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlite::Result<bool> {
+fn replace_document(
+    tx: &Transaction<'_>,
+    seq: i64,
+    doc: &Document,
+    hash: &str,
+) -> rusqlite::Result<bool> {
     let Document {
         id,
         url,
@@ -197,15 +253,15 @@ fn replace_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlit
         title,
         text,
     } = doc;
-    let (rowid, old_syndicate): (i64, String) = tx
-        .prepare_cached("SELECT rowid, syndicate FROM documents WHERE id = ?1")?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let old_syndicate: String = tx
+        .prepare_cached("SELECT syndicate FROM documents WHERE seq = ?1")?
+        .query_row([seq], |row| row.get(0))?;
     tx.prepare_cached(
         "UPDATE documents SET url = ?2, outlet = ?3, published = ?4, title = ?5, text = ?6,
-         content_hash = ?7 WHERE rowid = ?1",
+         content_hash = ?7 WHERE seq = ?1",
     )?
     .execute(params![
-        rowid,
+        seq,
         url,
         outlet,
         published.map(iso_day),
@@ -213,17 +269,39 @@ fn replace_document(tx: &Transaction<'_>, doc: &Document, hash: &str) -> rusqlit
         text,
         hash
     ])?;
-    let syndicate = syndicate::relink_after_replace(tx, rowid, &old_syndicate)?;
+    let syndicate = syndicate::relink_after_replace(tx, seq, &old_syndicate)?;
     Ok(syndicate != *id)
 }
 
-/// Removes a document's claims and events; places and sides follow by
-/// cascade.
-fn delete_extraction(tx: &Transaction<'_>, document_id: &str) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM claims WHERE document_id = ?1")?
-        .execute([document_id])?;
-    tx.prepare_cached("DELETE FROM events WHERE document_id = ?1")?
-        .execute([document_id])?;
+/// Removes the claims, events, places and sides of document `seq`.
+fn delete_extraction(tx: &Transaction<'_>, seq: i64) -> rusqlite::Result<()> {
+    let (low, high) = item_range(seq);
+    // A side row is keyed by (side, date_first, event_id): found through
+    // the event's own sides and day, not by scanning the table.
+    let sides: Vec<(String, String, i64)> = tx
+        .prepare_cached(
+            "SELECT coalesce(actor1_sides, '') || ',' || coalesce(actor2_sides, ''),
+             coalesce(date_first, ''), id FROM events WHERE id BETWEEN ?1 AND ?2",
+        )?
+        .query_map([low, high], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut delete_side = tx.prepare_cached(
+        "DELETE FROM event_sides WHERE side = ?1 AND date_first = ?2 AND event_id = ?3",
+    )?;
+    for (codes, day, event) in &sides {
+        for code in codes.split(',').filter(|code| !code.is_empty()) {
+            delete_side.execute(params![code, day, event])?;
+        }
+    }
+    for sql in [
+        "DELETE FROM event_places WHERE event_id BETWEEN ?1 AND ?2",
+        "DELETE FROM events WHERE id BETWEEN ?1 AND ?2",
+        "DELETE FROM claims WHERE id BETWEEN ?1 AND ?2",
+    ] {
+        tx.prepare_cached(sql)?.execute([low, high])?;
+    }
     Ok(())
 }
 
@@ -241,20 +319,21 @@ fn as_i64(n: impl TryInto<i64>) -> i64 {
     n.try_into().unwrap_or(i64::MAX)
 }
 
+/// Writes the claims, events, places and sides of document `seq`, which
+/// has none stored.
 fn write_extraction(
     tx: &Transaction<'_>,
+    seq: i64,
     doc: &Document,
     extraction: &Extraction,
-    extractor_version: &str,
     report: &mut IngestReport,
 ) -> rusqlite::Result<()> {
     let mut insert_claim = tx.prepare_cached(
-        "INSERT INTO claims (document_id, ordinal, category, subject_text, subject_side,
-         subject_kind, n, n_max, qualifier, value_text, stance, claimant_text, claimant_side,
-         claimant_anonymous, date, date_first, date_last, evidence_start, evidence_end, quote,
-         confidence, flags)
+        "INSERT INTO claims (id, category, subject_text, subject_side, subject_kind, n, n_max,
+         qualifier, value_text, stance, claimant_text, claimant_side, claimant_anonymous, date,
+         date_first, date_last, evidence_start, evidence_end, quote, confidence, flags)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-         ?18, ?19, ?20, ?21, ?22)",
+         ?18, ?19, ?20, ?21)",
     )?;
     for (ordinal, claim) in extraction.claims.iter().enumerate() {
         let Claim {
@@ -271,8 +350,7 @@ fn write_extraction(
         let (first, last) = range(*date, doc);
         let flags: Vec<&str> = flags.iter().map(|flag: &Flag| flag.as_str()).collect();
         insert_claim.execute(params![
-            doc.id,
-            as_i64(ordinal),
+            item_id(seq, ordinal),
             category.as_str(),
             subject.text,
             subject.side.as_ref().map(|s| s.as_str()),
@@ -301,17 +379,17 @@ fn write_extraction(
     }
 
     let mut insert_event = tx.prepare_cached(
-        "INSERT INTO events (document_id, ordinal, type, mode, actor1_text, actor1_sides,
-         actor2_text, actor2_sides, date, date_first, date_last, negated, evidence_start,
-         evidence_end, quote)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "INSERT INTO events (id, type, mode, actor1_text, actor1_sides, actor2_text,
+         actor2_sides, date, date_first, date_last, negated, evidence_start, evidence_end, quote)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let mut insert_place = tx.prepare_cached(
         "INSERT INTO event_places (event_id, ordinal, name, country, admin1, lat, lon, precision)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    let mut insert_side =
-        tx.prepare_cached("INSERT OR IGNORE INTO event_sides (side, event_id) VALUES (?1, ?2)")?;
+    let mut insert_side = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_sides (side, date_first, event_id) VALUES (?1, ?2, ?3)",
+    )?;
     for (ordinal, event) in extraction.events.iter().enumerate() {
         let Event {
             kind,
@@ -334,9 +412,9 @@ fn write_extraction(
                     .join(",")
             })
         };
+        let event_id = item_id(seq, ordinal);
         insert_event.execute(params![
-            doc.id,
-            as_i64(ordinal),
+            event_id,
             kind.as_str(),
             mode.map(|m| m.as_str()),
             actor_text(actor1),
@@ -344,14 +422,13 @@ fn write_extraction(
             actor_text(actor2),
             actor_sides(actor2),
             date.map(|d| d.to_string()),
-            first,
+            first.as_deref(),
             last,
             negated,
             as_i64(evidence.start),
             as_i64(evidence.end),
             evidence.quote,
         ])?;
-        let event_id = tx.last_insert_rowid();
         for (place_ordinal, place) in places.iter().enumerate() {
             insert_place.execute(params![
                 event_id,
@@ -366,23 +443,14 @@ fn write_extraction(
         }
         for actor in [actor1, actor2].into_iter().flatten() {
             for side in &actor.sides {
-                insert_side.execute(params![side.as_str(), event_id])?;
+                insert_side.execute(params![
+                    side.as_str(),
+                    first.as_deref().unwrap_or(""),
+                    event_id
+                ])?;
             }
         }
         report.events += 1;
     }
-
-    tx.prepare_cached(
-        "INSERT INTO extraction_runs (document_id, extractor_version, claims, events)
-         VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (document_id) DO UPDATE SET extractor_version = excluded.extractor_version,
-         claims = excluded.claims, events = excluded.events",
-    )?
-    .execute(params![
-        doc.id,
-        extractor_version,
-        as_i64(extraction.claims.len()),
-        as_i64(extraction.events.len())
-    ])?;
     Ok(())
 }

@@ -35,14 +35,14 @@ fn documents_of_another_version_are_reextracted_once() {
     let conn = Connection::open(&db).unwrap();
     let version: String = conn
         .query_row(
-            "SELECT DISTINCT extractor_version FROM extraction_runs",
+            "SELECT DISTINCT extractor_version FROM documents",
             [],
             |row| row.get(0),
         )
         .unwrap();
     let changed = conn
         .execute(
-            "UPDATE extraction_runs SET extractor_version = '0.0.1' WHERE document_id <> 'drones'",
+            "UPDATE documents SET extractor_version = '0.0.1' WHERE id <> 'drones'",
             [],
         )
         .unwrap();
@@ -63,7 +63,7 @@ fn documents_of_another_version_are_reextracted_once() {
     let conn = Connection::open(&db).unwrap();
     let old: i64 = conn
         .query_row(
-            "SELECT count(*) FROM extraction_runs WHERE extractor_version <> ?1",
+            "SELECT count(*) FROM documents WHERE extractor_version <> ?1",
             [&version],
             |row| row.get(0),
         )

@@ -366,7 +366,7 @@ fn the_progress_bar_is_drawn_on_a_terminal_only() {
 
     // reextract counts documents of a known total.
     let conn = Connection::open(&db).expect("the ledger opens");
-    conn.execute("UPDATE extraction_runs SET extractor_version = 'old'", [])
+    conn.execute("UPDATE documents SET extractor_version = 'old'", [])
         .expect("versions can be changed");
     drop(conn);
     let (code, screen) =

@@ -22,7 +22,7 @@
 --   the writer's time);
 -- * claims keep four filter indexes instead of six: `claims_subject`
 --   answers the subject side alone (its prefix), and the kind alone is
---   rare enough to be answered through `claims_category` or the dates;
+--   rare enough to be answered through the dates or a scan;
 -- * event_sides carries the event's first day, so a side filter walks the
 --   events in date order (the order results are returned in) and a LIMIT
 --   stops it early. Undated events have date_first '' (before every day).
@@ -203,7 +203,7 @@ CREATE INDEX documents_band7 ON documents (band7);
 -- reading the row (see src/sqlite/read.rs for how date ranges are searched).
 CREATE INDEX claims_date ON claims (date_first, date_last);
 CREATE INDEX claims_subject ON claims (subject_side, category, subject_kind, date_first, date_last);
-CREATE INDEX claims_category ON claims (category, subject_kind, date_first, date_last);
+CREATE INDEX claims_category ON claims (category, date_first, date_last);
 CREATE INDEX claims_claimant_side ON claims (claimant_side, date_first, date_last);
 
 CREATE INDEX events_type ON events (type, date_first, date_last);

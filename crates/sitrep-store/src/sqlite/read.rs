@@ -253,9 +253,24 @@ pub(super) fn claims(
     if let Some(outlet) = outlet {
         w.add("d.outlet = ?", [Where::text(outlet)]);
     }
+    // No filter here has an index in date order (the order of the
+    // results) except the dates': walk that index, so that a LIMIT stops
+    // the walk after enough matches. Otherwise SQLite would fetch every
+    // claim of, say, a side (an eighth of the store) to sort them first:
+    // 0.5 s instead of 2 ms at a million claims.
+    let unordered_filters_only = subject_side.is_none()
+        && claimant_side.is_none()
+        && category.is_none()
+        && document_id.is_none()
+        && (side.is_some() || kind.is_some() || stance.is_some() || outlet.is_some());
+    let claims = if unordered_filters_only {
+        "claims c INDEXED BY claims_date"
+    } else {
+        "claims c"
+    };
     let (filter_sql, params) = w.finish(*limit, *offset);
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM claims c CROSS JOIN documents d ON d.seq = c.id >> 20\
+        "SELECT {CLAIM_COLUMNS} FROM {claims} CROSS JOIN documents d ON d.seq = c.id >> 20\
          {filter_sql} ORDER BY c.date_first, c.id LIMIT ? OFFSET ?"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(query_err("claims"))?;

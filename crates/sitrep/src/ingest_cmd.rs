@@ -1,11 +1,11 @@
 //! `sitrep ingest`: documents in, extracted, and stored in the ledger.
 //!
 //! Reads and extracts exactly as `sitrep extract` does (the same reader
-//! thread, chunks and worker pool), then stores each chunk in one
-//! transaction of the [`sitrep_store::Store`]. A bad record is reported and
-//! skipped; an error of the store itself stops the run, and every chunk
-//! stored before it stays stored (the store rolls back only the failed
-//! batch). On a terminal, a progress bar shows the bytes read and the
+//! thread, chunks and worker pool) while a writer thread stores what was
+//! extracted before, up to [`WRITE_CHUNKS`] waiting chunks per transaction
+//! of the [`sitrep_store::Store`]. A bad record is reported and skipped; an
+//! error of the store itself stops the run, and every transaction committed
+//! before it stays stored (the store rolls back only the failed batch). On a terminal, a progress bar shows the bytes read and the
 //! documents per second (see `progress`).
 //!
 //! This module does not decide what a duplicate is (the store does) and

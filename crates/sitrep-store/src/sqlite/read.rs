@@ -15,6 +15,7 @@ use sitrep_model::{
     PartialDate, Place, Precision, Qualifier, Side, Stance, Subject, Value,
 };
 
+use super::write::{ORDINAL_BITS, item_range, ordinal_of};
 use crate::hash::{day_range, iso_day};
 use crate::{
     ClaimFilter, EventFilter, Sighting, Stats, StoreError, StoredClaim, StoredEvent, claim_id,
@@ -187,20 +188,18 @@ fn offset(value: i64, table: &'static str, document: &str) -> Result<usize, Stor
     })
 }
 
-/// A claim's or event's position in its extraction, from its id (see
-/// `write::item_id`).
-const ORDINAL_MASK: i64 = (1 << 20) - 1;
-
-/// The clause keeping the items of one document, by their id range; binds
-/// the document id twice.
+/// The clause keeping the items of one document, by their id range (see
+/// `write::item_id`); binds the document id twice.
 fn document_items(column: &str) -> String {
+    // Document 0's range is the ordinals' range.
+    let (_, last) = item_range(0);
     format!(
-        "{column} BETWEEN (SELECT seq << 20 FROM documents WHERE id = ?) \
-         AND (SELECT (seq << 20) | {ORDINAL_MASK} FROM documents WHERE id = ?)"
+        "{column} BETWEEN (SELECT seq << {ORDINAL_BITS} FROM documents WHERE id = ?) \
+         AND (SELECT (seq << {ORDINAL_BITS}) | {last} FROM documents WHERE id = ?)"
     )
 }
 
-const CLAIM_COLUMNS: &str = "d.id, c.id & 1048575, d.outlet, d.published, c.category,
+const CLAIM_COLUMNS: &str = "d.id, c.id, d.outlet, d.published, c.category,
     c.subject_text, c.subject_side, c.subject_kind, c.n, c.n_max, c.qualifier, c.value_text,
     c.stance, c.claimant_text, c.claimant_side, c.claimant_anonymous, c.date, c.evidence_start,
     c.evidence_end, c.quote, c.confidence, c.flags, d.syndicate";
@@ -270,7 +269,7 @@ pub(super) fn claims(
     };
     let (filter_sql, params) = w.finish(*limit, *offset);
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM {claims} CROSS JOIN documents d ON d.seq = c.id >> 20\
+        "SELECT {CLAIM_COLUMNS} FROM {claims} CROSS JOIN documents d ON d.seq = c.id >> {ORDINAL_BITS}\
          {filter_sql} ORDER BY c.date_first, c.id LIMIT ? OFFSET ?"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(query_err("claims"))?;
@@ -288,7 +287,7 @@ fn decode_claim(row: &Row<'_>) -> Result<StoredClaim, StoreError> {
     const T: &str = "claims";
     let document_id: String = col(row, 0)?;
     let doc = document_id.as_str();
-    let ordinal = ordinal(col(row, 1)?, T, doc)?;
+    let ordinal = ordinal(ordinal_of(col(row, 1)?), T, doc)?;
     let claimant_text: Option<String> = col(row, 13)?;
     let claimant = match claimant_text {
         None => None,
@@ -360,7 +359,7 @@ fn decode_claim(row: &Row<'_>) -> Result<StoredClaim, StoreError> {
     })
 }
 
-const EVENT_COLUMNS: &str = "e.id, d.id, e.id & 1048575, d.outlet, d.published, e.type,
+const EVENT_COLUMNS: &str = "e.id, d.id, e.id, d.outlet, d.published, e.type,
     e.mode, e.actor1_text, e.actor1_sides, e.actor2_text, e.actor2_sides, e.date, e.negated,
     e.evidence_start, e.evidence_end, e.quote, d.syndicate";
 
@@ -432,7 +431,7 @@ pub(super) fn events(
     }
     let (filter_sql, params) = w.finish(*limit, *offset);
     let sql = format!(
-        "SELECT {EVENT_COLUMNS} FROM {from} CROSS JOIN documents d ON d.seq = e.id >> 20\
+        "SELECT {EVENT_COLUMNS} FROM {from} CROSS JOIN documents d ON d.seq = e.id >> {ORDINAL_BITS}\
          {filter_sql} ORDER BY {order} LIMIT ? OFFSET ?"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(query_err("events"))?;
@@ -479,7 +478,7 @@ fn decode_event(row: &Row<'_>) -> Result<StoredEvent, StoreError> {
     const T: &str = "events";
     let document_id: String = col(row, 1)?;
     let doc = document_id.as_str();
-    let ordinal = ordinal(col(row, 2)?, T, doc)?;
+    let ordinal = ordinal(ordinal_of(col(row, 2)?), T, doc)?;
     let actor =
         |text_col: usize, sides_col: usize, name: &str| -> Result<Option<Actor>, StoreError> {
             let text: Option<String> = col(row, text_col)?;

@@ -20,7 +20,7 @@ use crate::syndication::Shingled;
 use crate::{IngestReport, OnConflict, Rejected, StoreError};
 
 /// How many bits of an item id hold its position in the extraction.
-const ORDINAL_BITS: u32 = 20;
+pub(super) const ORDINAL_BITS: u32 = 20;
 
 /// The most claims, and the most events, one extraction may hold.
 pub(super) const MAX_ITEMS: usize = 1 << ORDINAL_BITS;
@@ -29,6 +29,11 @@ pub(super) const MAX_ITEMS: usize = 1 << ORDINAL_BITS;
 pub(super) fn item_id(seq: i64, ordinal: usize) -> i64 {
     // `validate` keeps ordinals below MAX_ITEMS.
     (seq << ORDINAL_BITS) | as_i64(ordinal)
+}
+
+/// The position in its extraction of the item with id `id`.
+pub(super) fn ordinal_of(id: i64) -> i64 {
+    id & item_range(0).1
 }
 
 /// The ids of every claim or event a document may have, inclusive.
